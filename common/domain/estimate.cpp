@@ -1,0 +1,76 @@
+#include "domain/estimate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace motcua {
+
+int open_counters_for(const OfficeConfig& config, const OfficeState& state, const std::string& service) {
+  int open = 0;
+  for (const auto& [n, c] : state.counters) {
+    if (c.state == CounterState::closed || c.state == CounterState::paused) continue;
+    if (config.counter_serves(n, service)) ++open;
+  }
+  return open;
+}
+
+double service_time_s(const OfficeConfig& config, const OfficeState& state, const std::string& service) {
+  if (auto it = state.services.find(service); it != state.services.end() && it->second.avg_service_s > 0)
+    return it->second.avg_service_s;
+  const Service* s = config.find_service(service);
+  return s ? s->default_service_s : 300.0;
+}
+
+std::int64_t estimated_wait_s(const OfficeConfig& config, const OfficeState& state, const std::string& service,
+                              std::int64_t ahead) {
+  if (ahead <= 0) return 0;
+  const int open = std::max(1, open_counters_for(config, state, service));
+  return static_cast<std::int64_t>(std::ceil(ahead * service_time_s(config, state, service) / open));
+}
+
+std::int64_t people_ahead(const OfficeState& state, const Ticket& t) {
+  if (!is_in_line(t.state)) return -1;
+  const LinePlace place{t.queue_at, t.id};
+  if (t.state == TicketState::transferred && t.target_counter != 0) {
+    auto it = state.counter_lines.find(t.target_counter);
+    if (it == state.counter_lines.end()) return 0;
+    return std::distance(it->second.begin(), it->second.lower_bound(place));
+  }
+  auto it = state.lines.find(t.service);
+  if (it == state.lines.end()) return 0;
+  // Priority tickets go ahead of every normal one; a normal ticket has all waiting
+  // priority tickets ahead of it too. The interleave makes this an upper bound.
+  const auto& line = it->second;
+  if (t.priority) return std::distance(line.priority.begin(), line.priority.lower_bound(place));
+  return static_cast<std::int64_t>(line.priority.size()) +
+         std::distance(line.normal.begin(), line.normal.lower_bound(place));
+}
+
+std::int64_t waiting_count(const OfficeState& state, const std::string& service) {
+  auto it = state.lines.find(service);
+  return it == state.lines.end() ? 0 : static_cast<std::int64_t>(it->second.size());
+}
+
+std::int64_t longest_wait_s(const OfficeState& state, const std::string& service, Instant now) {
+  auto it = state.lines.find(service);
+  if (it == state.lines.end()) return 0;
+  Instant oldest = now;
+  if (!it->second.priority.empty()) oldest = std::min(oldest, it->second.priority.begin()->queue_at);
+  if (!it->second.normal.empty()) oldest = std::min(oldest, it->second.normal.begin()->queue_at);
+  return std::chrono::duration_cast<std::chrono::seconds>(now - oldest).count();
+}
+
+ServiceAvailability service_availability(const OfficeConfig& config, const OfficeState& state,
+                                         const Service& service, Instant now) {
+  const int minute = local_minute_of_day(now, config.utc_offset_minutes);
+  if (minute < service.opens_at_min || minute >= service.closes_at_min) return ServiceAvailability::outside_hours;
+  const int block = service.last_number - service.first_number + 1;
+  const int cap = service.daily_cap > 0 ? std::min(service.daily_cap, block) : block;
+  auto it = state.services.find(service.code);
+  const int issued = it == state.services.end() ? 0 : it->second.issued;
+  const int highest = it == state.services.end() ? 0 : it->second.highest_number;
+  if (issued >= cap || highest >= service.last_number) return ServiceAvailability::full;
+  return ServiceAvailability::open;
+}
+
+}  // namespace motcua

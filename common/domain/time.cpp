@@ -1,0 +1,48 @@
+#include "domain/time.hpp"
+
+#include <array>
+#include <cstdio>
+#include <utility>
+
+namespace motcua {
+
+std::string service_day_to_iso(int day) {
+  const std::chrono::sys_days d{std::chrono::days{day}};
+  const std::chrono::year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+bool iso_to_service_day(const std::string& iso, int& day_out) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!ymd.ok()) return false;
+  day_out = static_cast<int>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+  return true;
+}
+
+bool utc_offset_for_zone(const std::string& zone, int& offset_minutes_out) {
+  // Fixed-offset zones without DST only: a wrong offset would misplace every service day.
+  static const std::array<std::pair<const char*, int>, 6> zones{{
+      {"Asia/Ho_Chi_Minh", 420},
+      {"Asia/Saigon", 420},
+      {"Asia/Bangkok", 420},
+      {"Asia/Vientiane", 420},
+      {"Asia/Phnom_Penh", 420},
+      {"UTC", 0},
+  }};
+  for (const auto& [name, offset] : zones) {
+    if (zone == name) {
+      offset_minutes_out = offset;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace motcua
