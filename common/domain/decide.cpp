@@ -274,14 +274,27 @@ std::string display_number(const Service& service, int number) {
 Result<Decision> decide(const OfficeConfig& config, const OfficeState& state, const Command& command, Instant now) {
   const int today = service_day(now, config.utc_offset_minutes);
   if (today > state.service_day) {
-    // The day rolled: decide against a fresh day, and record the rollover first.
+    // The day rolled: yesterday's open tickets expire as explicit cancellations (so
+    // reports read them from the log), the new day starts, then the command is decided
+    // against the fresh day.
+    std::vector<Event> rollover;
+    for (const auto& [id, t] : state.tickets) {
+      if (is_final(t.state)) continue;
+      Event expired = make_event(EventType::ticket_cancelled, now, id, t.counter, t.officer);
+      expired.reason = "day_end";
+      rollover.push_back(std::move(expired));
+    }
     Event rolled = make_event(EventType::day_started, now);
     rolled.service_day = today;
+    rollover.push_back(rolled);
     OfficeState fresh = state;
-    apply(config, fresh, rolled);
+    for (const auto& e : rollover) apply(config, fresh, e);
     auto r = std::visit(Decider{config, fresh, now}, command);
-    if (!r.is_ok()) return r;
-    r.value().events.insert(r.value().events.begin(), rolled);
+    if (!r.is_ok()) {
+      if (!std::holds_alternative<Tick>(command)) return r;
+      r = Decision{};
+    }
+    r.value().events.insert(r.value().events.begin(), rollover.begin(), rollover.end());
     return r;
   }
   return std::visit(Decider{config, state, now}, command);

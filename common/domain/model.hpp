@@ -64,6 +64,7 @@ enum class CounterState { closed, idle, calling, serving, paused };
 struct Ticket {
   std::int64_t id = 0;
   std::string service;      // current service (changes on transfer to a service)
+  std::string issued_service;  // the service whose number block the number came from
   int number = 0;
   std::string display;      // what is shown and read aloud, e.g. "1023"
   int service_day = 0;

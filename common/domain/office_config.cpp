@@ -1,5 +1,6 @@
 #include "domain/office_config.hpp"
 
+#include <map>
 #include <set>
 
 namespace motcua {
@@ -42,18 +43,21 @@ std::string validate_config(const OfficeConfig& config) {
   if (config.services.empty()) return "no services configured";
   if (config.counters.empty()) return "no counters configured";
   std::set<std::string> codes;
-  std::vector<std::pair<int, int>> blocks;
+  // Blocks of services sharing a prefix (or having none) must not overlap, or two
+  // tickets of the day could show the same number.
+  std::map<std::string, std::vector<std::pair<int, int>>> blocks_by_prefix;
   for (const auto& s : config.services) {
     if (s.code.empty() || s.name.empty()) return "a service needs a code and a name";
     if (!codes.insert(s.code).second) return "duplicate service code: " + s.code;
-    if (s.first_number < 0 || s.last_number < s.first_number)
-      return "service " + s.code + ": first_number must be <= last_number";
-    if (s.prefix.empty()) {
-      for (const auto& [a, b] : blocks)
-        if (s.first_number <= b && a <= s.last_number)
-          return "service " + s.code + ": its number block overlaps another service's";
-      blocks.emplace_back(s.first_number, s.last_number);
-    }
+    // Numbers start at 1: ServiceToday::highest_number uses 0 for "none issued yet", so a
+    // block starting at 0 would hand out 0 again and again.
+    if (s.first_number < 1) return "service " + s.code + ": first_number must be >= 1";
+    if (s.last_number < s.first_number) return "service " + s.code + ": first_number must be <= last_number";
+    auto& blocks = blocks_by_prefix[s.prefix];
+    for (const auto& [a, b] : blocks)
+      if (s.first_number <= b && a <= s.last_number)
+        return "service " + s.code + ": its number block overlaps another service's";
+    blocks.emplace_back(s.first_number, s.last_number);
     if (s.daily_cap < 0) return "service " + s.code + ": daily_cap must be >= 0";
     if (s.target_wait_min <= 0) return "service " + s.code + ": target_wait_min must be > 0";
     if (s.default_service_s <= 0) return "service " + s.code + ": default_service_s must be > 0";

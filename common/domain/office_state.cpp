@@ -106,6 +106,7 @@ void apply(const OfficeConfig& config, OfficeState& s, const Event& e) {
       Ticket t;
       t.id = e.ticket_id;
       t.service = e.service;
+      t.issued_service = e.service;
       t.number = e.number;
       t.display = e.display;
       t.service_day = e.service_day;
@@ -263,9 +264,11 @@ void restore(const OfficeConfig& config, OfficeState& s, std::vector<Ticket> tic
     s.counters[c.number] = c;
   }
   for (auto& t : tickets) {
+    // Numbering follows the block the number came from, even after a transfer.
+    auto& issued = s.services[t.issued_service];
+    issued.issued += 1;
+    issued.highest_number = std::max(issued.highest_number, t.number);
     auto& st = s.services[t.service];
-    st.issued += 1;
-    st.highest_number = std::max(st.highest_number, t.number);
     if (t.state == TicketState::done) {
       st.served += 1;
       if (t.started_at && t.ended_at)

@@ -59,9 +59,11 @@ std::optional<std::int64_t> choose_next_ticket(const OfficeConfig& config, const
   // After a priority ticket the counter owes `normal_between` normal tickets. With
   // priority_every > 1, consecutive priority calls are counted by the negative range.
   const auto& p = config.policy;
+  // With normal_between == 0 nothing is owed after a priority streak, so priority keeps
+  // going (1:0 means "all priority first"); without this check 1:0 behaved like 1:1.
   const int since = status->normals_since_priority;
   if (since >= p.normal_between) return priority;
-  if (since < 0 && -since < p.priority_every) return priority;
+  if (since < 0 && (-since < p.priority_every || p.normal_between == 0)) return priority;
   return normal;
 }
 

@@ -16,10 +16,13 @@ std::string service_day_to_iso(int day) {
 }
 
 bool iso_to_service_day(const std::string& iso, int& day_out) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+  // Exactly DDDD-DD-DD: sscanf alone would accept signs and spaces ("+026-11-23", "2026-11- 3").
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (iso[i] < '0' || iso[i] > '9') return false;
+  const int y = std::stoi(iso.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(std::stoi(iso.substr(5, 2)));
+  const unsigned d = static_cast<unsigned>(std::stoi(iso.substr(8, 2)));
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
   if (!ymd.ok()) return false;
   day_out = static_cast<int>(std::chrono::sys_days{ymd}.time_since_epoch().count());

@@ -1,0 +1,27 @@
+// Where the panel's action buttons and the pad's buttons sit for a window size, so drawing
+// and hit-testing (and anything that clicks them) agree. Pure; safe from any thread.
+#pragma once
+
+#include <array>
+
+namespace motcua::counter {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+  float cx() const { return x + w / 2; }
+  float cy() const { return y + h / 2; }
+};
+
+// The panel's seven action buttons, left to right: Gọi tiếp, Gọi lại, Bắt đầu, Vắng mặt,
+// Chuyển, Kết thúc, Tạm dừng/Tiếp tục — a row along the bottom edge.
+std::array<Rect, 7> panel_action_buttons(float width, float height);
+
+struct PadLayout {
+  std::array<Rect, 4> ratings;  // Rất hài lòng .. Không hài lòng, left to right
+  std::array<Rect, 5> reasons;  // the five reasons, top to bottom
+  Rect back;                    // "Quay lại" on the reason screen
+};
+PadLayout pad_layout(float width, float height);
+
+}  // namespace motcua::counter

@@ -1,0 +1,99 @@
+// PanelApp: the officer's window — sign-in, live counter state, keyboard-driven actions.
+// Thread rule: SDL main thread; network runs on an ApiWorker and an EventStream whose
+// results come back through one inbox drained at the start of each frame.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <SDL.h>
+#include <boost/json/object.hpp>
+
+#include "app_clock.hpp"
+#include "chime.hpp"
+#include "client/api_result.hpp"
+#include "client/api_worker.hpp"
+#include "client/event_stream.hpp"
+#include "client/thread_safe_inbox.hpp"
+#include "gui_window.hpp"
+#include "panel_model.hpp"
+
+namespace motcua::counter {
+
+struct PanelOptions {
+  client::ServerAddress server;
+  std::string user;                  // pre-filled user name (else the remembered one)
+  std::optional<int> counter;        // pre-filled counter (else the remembered one)
+  std::filesystem::path prefs_path;  // remembered user/counter; empty = don't remember
+  std::filesystem::path screenshot_dir = ".";
+};
+
+class PanelApp {
+ public:
+  PanelApp(GuiWindow& window, PanelOptions options, Clock clock = system_clock_ms);
+  ~PanelApp();
+
+  // One frame: waits up to wait_ms for an event, handles events, drains the inbox, draws.
+  // Returns false once the window was closed.
+  bool frame(int wait_ms);
+  // Frames until the window closes; returns the process exit code.
+  int run();
+
+ private:
+  struct StreamMessage { int generation; boost::json::object message; };
+  struct StreamChange { int generation; client::StreamState state; std::string detail; };
+  struct LoginDone { client::ApiResult result; std::string username; int counter; };
+  struct OfficeDone { int generation; client::ApiResult result; };
+  struct ActionDone { int generation; PanelAction action; client::ApiResult result; };
+  struct LogoutDone { client::ApiResult result; };
+  using Incoming = std::variant<StreamMessage, StreamChange, LoginDone, OfficeDone, ActionDone, LogoutDone>;
+
+  void handle_event(const SDL_Event& e);
+  void handle_key(const SDL_KeyboardEvent& key);
+  void drain_inbox();
+  void on_incoming(Incoming& item);
+  void submit_login();
+  void start_session(const client::ApiResult& login, const std::string& username, int counter);
+  void end_session(const std::string& why);
+  void trigger(PanelAction a, boost::json::object body = {});
+  void draw();
+  void draw_login();
+  void draw_main();
+  void draw_transfer_picker();
+  void draw_pause_picker();
+  void screenshot();
+
+  GuiWindow& window_;
+  PanelOptions options_;
+  Clock clock_;
+  Uint32 wake_event_ = 0;
+  client::ThreadSafeInbox<Incoming> inbox_;
+  client::ApiWorker worker_;
+  std::unique_ptr<client::EventStream> stream_;
+  std::unique_ptr<PanelModel> model_;  // present while signed in
+  Chime chime_;
+  int generation_ = 0;
+  bool running_ = true;
+
+  // Sign-in form.
+  char user_buf_[64] = {};
+  char password_buf_[128] = {};
+  int counter_input_ = 1;
+  bool login_pending_ = false;
+  bool focus_user_ = true;
+  std::string login_error_;
+  std::string login_info_;
+
+  // Pickers.
+  bool show_transfer_ = false;
+  bool show_pause_ = false;
+  char pause_other_buf_[128] = {};
+  bool logout_pending_ = false;
+  std::string pending_screenshot_;
+};
+
+}  // namespace motcua::counter

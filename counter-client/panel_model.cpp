@@ -1,0 +1,256 @@
+#include "panel_model.hpp"
+
+#include <algorithm>
+
+#include <boost/json.hpp>
+
+namespace motcua::counter {
+
+namespace json = boost::json;
+using client::json_field;
+using client::json_int;
+using client::json_string;
+
+const char* action_path(PanelAction a) {
+  switch (a) {
+    case PanelAction::call_next: return "call-next";
+    case PanelAction::recall: return "recall";
+    case PanelAction::start: return "start";
+    case PanelAction::no_show: return "no-show";
+    case PanelAction::transfer: return "transfer";
+    case PanelAction::close: return "close";
+    case PanelAction::pause: return "pause";
+    case PanelAction::resume: return "resume";
+  }
+  return "";
+}
+
+std::string action_label(PanelAction a) {
+  switch (a) {
+    case PanelAction::call_next: return "Gọi tiếp";
+    case PanelAction::recall: return "Gọi lại";
+    case PanelAction::start: return "Bắt đầu";
+    case PanelAction::no_show: return "Vắng mặt";
+    case PanelAction::transfer: return "Chuyển";
+    case PanelAction::close: return "Kết thúc";
+    case PanelAction::pause: return "Tạm dừng";
+    case PanelAction::resume: return "Tiếp tục";
+  }
+  return "";
+}
+
+std::string panel_state_label(PanelState s) {
+  switch (s) {
+    case PanelState::offline: return "Mất kết nối";
+    case PanelState::closed: return "Quầy đóng";
+    case PanelState::idle: return "Rảnh";
+    case PanelState::calling: return "Đang gọi";
+    case PanelState::serving: return "Đang phục vụ";
+    case PanelState::paused: return "Tạm dừng";
+  }
+  return "";
+}
+
+PanelModel::PanelModel(int counter, std::string username, std::string display_name)
+    : counter_(counter), username_(std::move(username)), display_name_(std::move(display_name)) {
+  counter_name_ = "Quầy " + std::to_string(counter_);
+}
+
+void PanelModel::apply_office(const json::value& office) {
+  if (const auto* list = json_field(office, "services"); list && list->is_array()) {
+    for (const auto& s : list->get_array()) service_names_[json_string(s, "code")] = json_string(s, "name");
+  }
+  if (const auto* list = json_field(office, "counters"); list && list->is_array()) {
+    counters_.clear();
+    for (const auto& c : list->get_array()) {
+      counters_.emplace_back(static_cast<int>(json_int(c, "number")), json_string(c, "name"));
+    }
+  }
+}
+
+void PanelModel::apply_counter(const json::value& c) {
+  if (!c.is_object() || json_int(c, "number") != counter_) return;
+  counter_state_ = json_string(c, "state");
+  pause_reason_ = json_string(c, "pause_reason");
+  served_today_ = json_int(c, "served_today");
+  if (auto name = json_string(c, "name"); !name.empty()) counter_name_ = name;
+  if (auto name = json_string(c, "officer_name"); !name.empty()) display_name_ = name;
+  if (const auto* codes = json_field(c, "services"); codes && codes->is_array()) {
+    my_service_codes_.clear();
+    for (const auto& code : codes->get_array()) {
+      if (code.is_string()) my_service_codes_.emplace_back(code.get_string());
+    }
+  }
+  const json::value* t = json_field(c, "ticket");
+  if (t && t->is_object()) {
+    TicketView v;
+    v.id = json_int(*t, "id");
+    v.number = json_string(*t, "number");
+    v.service = json_string(*t, "service");
+    v.service_name = json_string(*t, "service_name");
+    v.state = json_string(*t, "state");
+    v.priority = client::json_bool(*t, "priority");
+    v.recalls = static_cast<int>(json_int(*t, "recalls"));
+    v.issued_at = json_int(*t, "issued_at");
+    v.called_at = json_int(*t, "called_at");
+    v.started_at = json_int(*t, "started_at");
+    ticket_ = v;
+  } else {
+    ticket_.reset();
+  }
+}
+
+void PanelModel::apply_services(const json::value& services) {
+  if (!services.is_array()) return;
+  for (const auto& s : services.get_array()) {
+    ServiceLine line;
+    line.code = json_string(s, "code");
+    line.name = json_string(s, "name");
+    line.waiting = json_int(s, "waiting");
+    line.longest_wait_s = json_int(s, "longest_wait_s");
+    services_[line.code] = line;
+  }
+}
+
+void PanelModel::apply_message(const json::object& message, std::int64_t now_ms) {
+  json::value m(message);
+  std::string type = json_string(m, "type");
+  if (type == "snapshot") {
+    const json::value* q = json_field(m, "queue");
+    if (!q) return;
+    has_snapshot_ = true;
+    if (std::int64_t server_now = json_int(*q, "now"); server_now > 0) clock_offset_ms_ = server_now - now_ms;
+    services_.clear();
+    if (const auto* s = json_field(*q, "services")) apply_services(*s);
+    bool found = false;
+    if (const auto* counters = json_field(*q, "counters"); counters && counters->is_array()) {
+      for (const auto& c : counters->get_array()) {
+        if (json_int(c, "number") == counter_) {
+          apply_counter(c);
+          found = true;
+        }
+      }
+    }
+    if (!found) counter_state_ = "closed";
+    return;
+  }
+  if (type != "event") return;
+  std::string event = json_string(m, "event");
+  std::string before = counter_state_;
+  if (const auto* s = json_field(m, "services")) apply_services(*s);
+  if (const auto* c = json_field(m, "counter_status"); c && c->is_object()) apply_counter(*c);
+  if (event == "ticket.issued" && before == "idle" && counter_state_ == "idle") {
+    std::string service;
+    if (const auto* t = json_field(m, "ticket")) service = json_string(*t, "service");
+    if (std::find(my_service_codes_.begin(), my_service_codes_.end(), service) != my_service_codes_.end()) {
+      new_ticket_alert_ = true;
+      std::string name = services_.count(service) ? services_[service].name : service;
+      set_notice(Notice::Kind::info, "Có công dân mới đang chờ: " + name + ". Nhấn F1 để gọi.", now_ms);
+    }
+  }
+}
+
+void PanelModel::set_connected(bool connected, const std::string& detail, std::int64_t now_ms) {
+  connected_ = connected;
+  connection_detail_ = detail;
+}
+
+void PanelModel::action_sent(PanelAction a) { pending_ = a; }
+
+void PanelModel::action_done(PanelAction a, const client::ApiResult& r, std::int64_t now_ms) {
+  pending_.reset();
+  std::string label = action_label(a);
+  if (r.status == 204 && a == PanelAction::call_next) {
+    set_notice(Notice::Kind::info, "Không có ai đang chờ.", now_ms);
+    return;
+  }
+  if (r.ok()) {
+    if (const auto* c = json_field(r.body, "counter"); c && c->is_object()) apply_counter(*c);
+    std::string text = label + ": đã thực hiện.";
+    if (ticket_ && (a == PanelAction::call_next || a == PanelAction::recall)) {
+      text = "Đang mời số " + ticket_->number + " (" + ticket_->service_name + ").";
+    }
+    set_notice(Notice::Kind::success, text, now_ms);
+    return;
+  }
+  if (r.transport_failed()) {
+    // Never replayed: the officer sees it failed, and the live feed shows what really happened.
+    set_notice(Notice::Kind::error,
+               "«" + label + "» chưa được xác nhận — " + r.message +
+                   " Thao tác không được gửi lại tự động; hãy xem trạng thái quầy rồi thử lại.",
+               now_ms);
+    return;
+  }
+  if (r.status == 401 || (r.status == 403 && r.error == "not_signed_in")) session_lost_ = true;
+  set_notice(Notice::Kind::error, "«" + label + "» bị từ chối: " + r.message, now_ms);
+}
+
+void PanelModel::set_notice(Notice::Kind kind, std::string text, std::int64_t now_ms) {
+  notice_ = Notice{kind, std::move(text), now_ms};
+}
+
+bool PanelModel::can(PanelAction a) const {
+  if (!connected_ || !has_snapshot_ || pending_ || session_lost_) return false;
+  const std::string& s = counter_state_;
+  switch (a) {
+    case PanelAction::call_next: return s == "idle";
+    case PanelAction::recall: return s == "calling";
+    case PanelAction::start: return s == "calling";
+    case PanelAction::no_show: return s == "calling";
+    case PanelAction::transfer: return s == "calling" || s == "serving";
+    case PanelAction::close: return s == "serving";
+    case PanelAction::pause: return s == "idle";
+    case PanelAction::resume: return s == "paused";
+  }
+  return false;
+}
+
+PanelState PanelModel::state() const {
+  if (!connected_ || !has_snapshot_) return PanelState::offline;
+  if (counter_state_ == "idle") return PanelState::idle;
+  if (counter_state_ == "calling") return PanelState::calling;
+  if (counter_state_ == "serving") return PanelState::serving;
+  if (counter_state_ == "paused") return PanelState::paused;
+  return PanelState::closed;
+}
+
+std::vector<ServiceLine> PanelModel::my_services() const {
+  std::vector<ServiceLine> out;
+  for (const auto& code : my_service_codes_) {
+    auto it = services_.find(code);
+    if (it != services_.end()) {
+      out.push_back(it->second);
+    } else {
+      ServiceLine line;
+      line.code = code;
+      auto n = service_names_.find(code);
+      line.name = n != service_names_.end() ? n->second : code;
+      out.push_back(line);
+    }
+  }
+  return out;
+}
+
+bool PanelModel::take_new_ticket_alert() {
+  bool v = new_ticket_alert_;
+  new_ticket_alert_ = false;
+  return v;
+}
+
+std::vector<Target> PanelModel::transfer_targets() const {
+  std::vector<Target> out;
+  std::string current = ticket_ ? ticket_->service : std::string();
+  std::map<std::string, std::string> names = service_names_;
+  for (const auto& [code, line] : services_) names.emplace(code, line.name);
+  for (const auto& [code, name] : names) {
+    if (code == current) continue;
+    out.push_back(Target{false, code, 0, "Lĩnh vực: " + name});
+  }
+  for (const auto& [number, name] : counters_) {
+    if (number == counter_) continue;
+    out.push_back(Target{true, {}, number, name.empty() ? "Quầy " + std::to_string(number) : name});
+  }
+  return out;
+}
+
+}  // namespace motcua::counter

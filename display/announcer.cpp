@@ -1,0 +1,67 @@
+#include "announcer.hpp"
+
+namespace motcua::display {
+
+Announcer::Announcer(AnnouncerSettings settings, AudioSink& sink, ClipPack& clips, SpeakFn speak, int rate)
+    : settings_(settings), sink_(sink), clips_(clips), speak_(std::move(speak)), rate_(rate),
+      queue_(settings.queue) {}
+
+speech::Admission Announcer::offer(const speech::Call& call, Instant server_now) {
+  return queue_.offer(call, server_now);
+}
+
+void Announcer::withdraw(std::int64_t ticket_id) { queue_.withdraw_ticket(ticket_id); }
+
+bool Announcer::idle(Instant now) const { return !queue_.playing() && queue_.pending().empty() && sink_.idle_at(now) <= now; }
+
+std::optional<Instant> Announcer::next_wake(Instant now) const {
+  if (!queue_.playing() && queue_.pending().empty()) return std::nullopt;
+  return sink_.idle_at(now);
+}
+
+Pcm Announcer::speech_for(const speech::Utterance& u) {
+  if (u.text == cached_text_) return cached_speech_;  // a repetition: synthesise once
+  Pcm out;
+  out.rate = rate_;
+  if (clips_.empty()) {
+    append(out, speak_(u.text));
+  } else {
+    // A recorded pack: each phrase from its clip, and TTS only for the ones missing.
+    for (std::size_t i = 0; i < u.phrases.size(); ++i) {
+      if (i) append_silence(out, settings_.between_phrases);
+      if (const Pcm* clip = clips_.find(u.phrases[i])) append(out, *clip);
+      else append(out, speak_(u.phrases[i]));
+    }
+  }
+  cached_text_ = u.text;
+  cached_speech_ = out;
+  return out;
+}
+
+Pcm Announcer::render(const speech::Call& call, bool chime) {
+  Pcm out;
+  out.rate = rate_;
+  if (chime && settings_.chime) {
+    append(out, make_chime(rate_));
+    append_silence(out, settings_.after_chime);
+  }
+  append(out, speech_for(speech::call_utterance(call.number, call.counter, call.recall, settings_.style)));
+  append_silence(out, settings_.after_sentence);
+  return out;
+}
+
+std::optional<std::string> Announcer::update(Instant now) {
+  if (sink_.idle_at(now) > now) return std::nullopt;  // never overlap: wait for silence
+  if (started_) {
+    queue_.finish(now);
+    started_ = false;
+  }
+  const auto playing = queue_.start(now);
+  if (!playing) return std::nullopt;
+  sink_.play(render(playing->call, playing->chime), now);
+  started_ = true;
+  return speech::call_utterance(playing->call.number, playing->call.counter, playing->call.recall, settings_.style)
+      .text;
+}
+
+}  // namespace motcua::display

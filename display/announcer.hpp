@@ -1,0 +1,60 @@
+// Announcer: turns queued calls into sound — chime, then the sentence N times — one at a time.
+// Thread rule: the frame loop owns it; update() is called once per frame.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audio_sink.hpp"
+#include "clip_pack.hpp"
+#include "speech/announcement_queue.hpp"
+#include "speech/call_text.hpp"
+
+namespace motcua::display {
+
+struct AnnouncerSettings {
+  speech::SpeechStyle style;
+  speech::QueueSettings queue;
+  bool chime = true;
+  Millis after_chime{250};
+  Millis between_phrases{60};   // between clips of a recorded pack
+  Millis after_sentence{700};   // the pause before a repetition or the next call
+};
+
+// Speaks text with the TTS engine (EspeakSynth::synthesize in the program).
+using SpeakFn = std::function<Pcm(const std::string& text)>;
+
+class Announcer {
+ public:
+  Announcer(AnnouncerSettings settings, AudioSink& sink, ClipPack& clips, SpeakFn speak, int rate);
+
+  // Offers a call; `server_now` is ticketd's clock (staleness is judged against call.at).
+  speech::Admission offer(const speech::Call& call, Instant server_now);
+  void withdraw(std::int64_t ticket_id);
+  // Starts the next repetition or call when the sink has gone quiet. Returns the text
+  // started, if any (the program logs it).
+  std::optional<std::string> update(Instant now);
+  // When update() next has something to do: the sink going idle while busy, else never.
+  std::optional<Instant> next_wake(Instant now) const;
+  bool idle(Instant now) const;
+
+  // The audio of one announcement repetition; exposed so tests can find it in a WAV file.
+  Pcm render(const speech::Call& call, bool chime);
+
+ private:
+  Pcm speech_for(const speech::Utterance& u);
+
+  AnnouncerSettings settings_;
+  AudioSink& sink_;
+  ClipPack& clips_;
+  SpeakFn speak_;
+  int rate_;
+  speech::AnnouncementQueue queue_;
+  bool started_ = false;  // the queue's current repetition has been handed to the sink
+  std::string cached_text_;
+  Pcm cached_speech_;
+};
+
+}  // namespace motcua::display

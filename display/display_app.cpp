@@ -1,0 +1,221 @@
+#include "display_app.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <variant>
+
+#include <SDL.h>
+
+#include "announcer.hpp"
+#include "board.hpp"
+#include "board_renderer.hpp"
+#include "client/api_worker.hpp"
+#include "client/event_stream.hpp"
+#include "client/thread_safe_inbox.hpp"
+#include "espeak_synth.hpp"
+#include "png_writer.hpp"
+
+namespace motcua::display {
+namespace {
+
+Instant clock_now() { return std::chrono::floor<Millis>(std::chrono::system_clock::now()); }
+
+void log_line(const std::string& s) {
+  std::printf("display: %s\n", s.c_str());
+  std::fflush(stdout);
+}
+
+const char* admission_text(speech::Admission a) {
+  switch (a) {
+    case speech::Admission::queued: return "xếp hàng đọc";
+    case speech::Admission::replaced: return "thay lượt cũ của cùng quầy";
+    case speech::Admission::merged: return "gộp với lượt chưa đọc";
+    case speech::Admission::stale: return "quá cũ, không đọc";
+    case speech::Admission::duplicate: return "đã nhận, bỏ qua";
+  }
+  return "";
+}
+
+// What network threads hand to the frame loop.
+struct StreamMessage { boost::json::object message; };
+struct StreamStateChange { client::StreamState state; std::string detail; };
+struct OfficeInfo { std::string name; int utc_offset_minutes; };
+using Inbound = std::variant<StreamMessage, StreamStateChange, OfficeInfo>;
+
+}  // namespace
+
+DisplayApp::DisplayApp(DisplaySettings settings) : settings_(std::move(settings)) {}
+
+int DisplayApp::run() {
+  const DisplaySettings& s = settings_;
+  const bool sdl_audio = s.sound.enabled && s.sound.wav_out.empty();
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | (sdl_audio ? SDL_INIT_AUDIO : 0)) != 0) {
+    log_line(std::string("SDL_Init: ") + SDL_GetError());
+    return 1;
+  }
+  const int width = s.screen.width, height = s.screen.height;
+  SDL_Window* window = SDL_CreateWindow("motcua — bảng hiển thị", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                        width, height, s.screen.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  SDL_Renderer* sdl_renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_TARGETTEXTURE) : nullptr;
+  if (!sdl_renderer && window) sdl_renderer = SDL_CreateRenderer(window, -1, 0);
+  if (!sdl_renderer) {
+    log_line(std::string("SDL window/renderer: ") + SDL_GetError());
+    SDL_Quit();
+    return 1;
+  }
+  SDL_RenderSetLogicalSize(sdl_renderer, width, height);  // a 4K TV shows the 1080p layout scaled
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(sdl_renderer, &info);
+  log_line("khung " + std::to_string(width) + "x" + std::to_string(height) + ", renderer " + info.name);
+  SDL_ShowCursor(SDL_DISABLE);
+
+  int exit_code = 0;
+  {
+    Board board(s.board);
+    board.set_office_name(s.office_name);
+    BoardRenderer renderer(sdl_renderer, RendererSettings{width, height, s.screen.portrait, s.utc_offset_minutes,
+                                                          s.screen.ticker_speed_px_s, s.notices});
+    if (!renderer.ok()) log_line("phông chữ: " + renderer.error());
+
+    // The speaker: TTS into memory, then SDL audio or the WAV file.
+    std::unique_ptr<EspeakSynth> synth;
+    std::unique_ptr<AudioSink> sink;
+    std::unique_ptr<ClipPack> clips;
+    std::unique_ptr<Announcer> announcer;
+    if (s.sound.enabled) {
+      synth = std::make_unique<EspeakSynth>(VoiceSettings{s.sound.voice, s.sound.rate, s.sound.volume});
+      if (!synth->ok()) log_line("espeak-ng: " + synth->error());
+      const int rate = synth->sample_rate();
+      sink = s.sound.wav_out.empty() ? make_sdl_audio_sink(rate) : make_wav_file_sink(s.sound.wav_out, rate);
+      if (!sink->ok()) log_line("âm thanh: " + sink->error());
+      clips = std::make_unique<ClipPack>(s.sound.clips_dir, rate);
+      AnnouncerSettings as;
+      as.style = s.sound.style;
+      as.queue = s.sound.queue;
+      as.chime = s.sound.chime;
+      EspeakSynth* tts = synth.get();
+      announcer = std::make_unique<Announcer>(as, *sink, *clips, [tts](const std::string& t) { return tts->synthesize(t); },
+                                              rate);
+    }
+
+    // Network threads wake the loop with an SDL user event; everything else waits here.
+    const Uint32 wake_type = SDL_RegisterEvents(1);
+    auto inbox = std::make_shared<client::ThreadSafeInbox<Inbound>>([wake_type] {
+      SDL_Event e{};
+      e.type = wake_type;
+      SDL_PushEvent(&e);
+    });
+    const auto server = client::parse_server_address(s.server);
+    if (!server) {
+      log_line("địa chỉ máy chủ không hợp lệ: " + s.server);
+      exit_code = 2;
+    }
+    std::unique_ptr<client::ApiWorker> api;
+    std::unique_ptr<client::EventStream> stream;
+    bool office_known = !s.office_name.empty();
+    auto fetch_office = [&] {
+      api->submit([inbox](client::ApiClient& c) {
+        const client::ApiResult r = c.office();
+        if (r.ok()) inbox->push(OfficeInfo{r.string_field("name"), static_cast<int>(r.int_field("utc_offset_minutes", 420))});
+      });
+    };
+    if (server) {
+      api = std::make_unique<client::ApiWorker>(client::ApiClientOptions{*server});
+      client::EventStreamOptions so;
+      so.server = *server;
+      so.device_key = s.device_key;
+      stream = std::make_unique<client::EventStream>(
+          so, client::EventStreamCallbacks{
+                  [inbox](const boost::json::object& m) { inbox->push(StreamMessage{m}); },
+                  [inbox](client::StreamState st, const std::string& d) { inbox->push(StreamStateChange{st, d}); }});
+    }
+
+    const Instant started = clock_now();
+    std::uint64_t frames_saved = 0;
+    Instant next_draw = started;
+    bool running = exit_code == 0;
+    while (running) {
+      Instant now = clock_now();
+      Instant due = renderer.static_stale(board, now) ? now : next_draw;
+      if (announcer)
+        if (auto w = announcer->next_wake(now); w && *w < due) due = *w;
+      if (s.exit_after_s > 0) {
+        const Instant end = started + Millis{static_cast<std::int64_t>(s.exit_after_s * 1000)};
+        if (end < due) due = end;
+      }
+      // Sleep in SDL until input, a network wake-up or the next due frame: an idle board
+      // costs a handful of wake-ups per second.
+      SDL_Event e;
+      const auto wait_ms = std::clamp<std::int64_t>((due - now).count(), 0, 1000);
+      if (SDL_WaitEventTimeout(&e, static_cast<int>(wait_ms))) {
+        do {
+          if (e.type == SDL_QUIT) running = false;
+          if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_q)) running = false;
+          if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) renderer.on_targets_reset();
+        } while (SDL_PollEvent(&e));
+      }
+      now = clock_now();
+
+      // The one point per frame where network results change the board.
+      for (Inbound& in : inbox->take_all()) {
+        if (auto* m = std::get_if<StreamMessage>(&in)) {
+          const BoardEffects fx = board.apply_message(m->message, now);
+          if (announcer) {
+            for (std::int64_t id : fx.withdraw) announcer->withdraw(id);
+            for (const speech::Call& c : fx.announce)
+              log_line("gọi số " + c.number + " quầy " + std::to_string(c.counter) + ": " +
+                       admission_text(announcer->offer(c, board.server_time(now))));
+          }
+        } else if (auto* st = std::get_if<StreamStateChange>(&in)) {
+          board.set_connected(st->state == client::StreamState::connected);
+          if (st->state == client::StreamState::connected) {
+            log_line("đã kết nối");
+            if (!office_known) fetch_office();
+          } else if (st->state == client::StreamState::disconnected) {
+            log_line("mất kết nối: " + st->detail);
+          }
+        } else if (auto* o = std::get_if<OfficeInfo>(&in)) {
+          office_known = true;
+          board.set_office_name(o->name);
+        }
+      }
+      if (announcer)
+        if (auto text = announcer->update(now)) log_line("phát: " + *text);
+
+      const bool changed = renderer.static_stale(board, now);
+      if (changed || now >= next_draw) {
+        renderer.draw(board, now);
+        next_draw = renderer.next_frame_due(board, now, s.screen.ticker_fps);
+        if (changed && (!s.frames_dir.empty() || !s.screenshot.empty())) {
+          std::vector<std::uint8_t> rgb;
+          int w = 0, h = 0;
+          std::string error;
+          if (renderer.read_rgb(rgb, w, h)) {
+            if (!s.frames_dir.empty()) {
+              char name[32];
+              std::snprintf(name, sizeof name, "frame-%06llu.png", static_cast<unsigned long long>(++frames_saved));
+              if (!write_png((std::filesystem::path(s.frames_dir) / name).string(), rgb, w, h, error)) log_line(error);
+            }
+            if (!s.screenshot.empty() && !write_png(s.screenshot, rgb, w, h, error)) log_line(error);
+          }
+        }
+        SDL_RenderPresent(sdl_renderer);
+      }
+      if (s.exit_after_s > 0 && now - started >= Millis{static_cast<std::int64_t>(s.exit_after_s * 1000)}) {
+        // Let a started announcement finish into the WAV/speakers so tests see whole ones.
+        if (!announcer || announcer->idle(now) || now - started >= Millis{static_cast<std::int64_t>(s.exit_after_s * 1000) + 30000})
+          running = false;
+      }
+    }
+    stream.reset();  // no callback runs after this, so the inbox may go
+    api.reset();
+  }
+  SDL_DestroyRenderer(sdl_renderer);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return exit_code;
+}
+
+}  // namespace motcua::display

@@ -1,0 +1,73 @@
+// The HTTP API of docs/API.md: routing, authentication, validation, and the mapping of
+// domain results to responses. handle() is thread-safe; domain work runs on the office strand.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "http_metrics.hpp"
+#include "net.hpp"
+#include "office.hpp"
+
+namespace motcua {
+
+struct ApiResponse {
+  unsigned status = 200;
+  std::string body;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct ApiOptions {
+  bool public_reads = true;
+  int session_hours = 12;
+  std::string web_root;  // static pages (kiosk, status page, dashboard); empty = none
+};
+
+class Api {
+ public:
+  using Request = http::request<http::string_body>;
+  using Respond = std::function<void(ApiResponse)>;
+
+  Api(Office& office, ApiOptions options, HttpMetrics& metrics);
+
+  void handle(Request request, Respond respond);
+
+  // For the WebSocket upgrade: may this caller subscribe? Runs the check on the strand.
+  void authorize_stream(const std::string& token, const std::string& key, std::function<void(bool)> done);
+
+  const ApiOptions& options() const { return options_; }
+
+ private:
+  struct Call;  // one request being handled
+  using Handler = std::function<ApiResponse(Call&)>;
+
+  // Runs `handler` on the office strand with the caller identified, and responds once
+  // whatever it staged is durable.
+  void on_strand(Call call, Handler handler);
+
+  void route(Call call);
+  void login(Call call);
+  ApiResponse get_ticket(Call& c, std::int64_t id);
+  ApiResponse get_ticket_by_code(Call& c, const std::string& code);
+  ApiResponse issue_ticket(Call& c);
+  ApiResponse cancel_ticket(Call& c, std::int64_t id);
+  ApiResponse reactivate_ticket(Call& c, std::int64_t id);
+  ApiResponse vote(Call& c, std::int64_t id);
+  ApiResponse counter_action(Call& c, int counter, const std::string& action);
+  ApiResponse logout(Call& c);
+  ApiResponse me(Call& c);
+  ApiResponse metrics_text();
+  bool may_read(const Call& c) const;
+
+  Office& office_;
+  ApiOptions options_;
+  HttpMetrics& http_metrics_;
+};
+
+ApiResponse json_response(unsigned status, const json::value& body);
+ApiResponse error_response(const Status& status);
+
+}  // namespace motcua

@@ -1,0 +1,34 @@
+// One request as the handlers see it: parsed target, credentials, body, and the caller
+// (filled in on the office strand). Internal to api*.cpp.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+
+#include "api.hpp"
+#include "auth.hpp"
+
+namespace motcua {
+
+struct Api::Call {
+  http::verb method = http::verb::get;
+  std::string path;
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::string bearer_token;
+  std::string device_key;
+  Caller caller;
+  Respond respond;
+  std::chrono::steady_clock::time_point received;
+};
+
+// "/api/tickets/42/vote" → {"api", "tickets", "42", "vote"}
+std::vector<std::string> split_path(const std::string& path);
+std::map<std::string, std::string> parse_query(std::string_view query);
+bool parse_id(const std::string& text, std::int64_t& out);
+
+ApiResponse unauthenticated_response(const Caller& caller);
+ApiResponse forbidden_response(const std::string& message);
+
+}  // namespace motcua

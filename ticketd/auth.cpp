@@ -1,0 +1,70 @@
+#include "auth.hpp"
+
+#include <sodium.h>
+
+#include <cstring>
+
+namespace motcua {
+
+bool init_crypto() { return sodium_init() >= 0; }
+
+std::string hash_password(const std::string& password) {
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    return {};
+  return out;
+}
+
+bool verify_password(const Officer* officer, const std::string& password) {
+  // A fixed hash to verify against when the user is unknown, so both paths cost the same.
+  static const std::string decoy = hash_password("motcua-decoy-password");
+  const std::string& hash = officer && !officer->password_hash.empty() ? officer->password_hash : decoy;
+  const bool ok = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  return ok && officer != nullptr && !officer->password_hash.empty();
+}
+
+std::string random_token(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::string token_digest(const std::string& token) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+Caller identify(const OfficeConfig& config, const Sessions& sessions, const std::string& bearer_token,
+                const std::string& device_key, Instant now) {
+  Caller c;
+  if (!bearer_token.empty()) {
+    c.presented_credentials = true;
+    const std::string hash = token_digest(bearer_token);
+    if (const auto* s = sessions.find(hash)) {
+      if (s->expires_at <= now) {
+        c.expired = true;
+      } else if (const Officer* o = config.find_officer(s->username)) {
+        c.officer = o;
+        c.session_counter = s->counter;
+        c.token_hash = hash;
+      }
+    }
+    return c;
+  }
+  if (!device_key.empty()) {
+    c.presented_credentials = true;
+    c.device = config.find_device_by_key(device_key);
+  }
+  return c;
+}
+
+}  // namespace motcua

@@ -1,0 +1,60 @@
+// Passwords (argon2id via libsodium), bearer tokens and device keys.
+// Hashing functions are thread-safe; Sessions lives on the office strand.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "domain/model.hpp"
+#include "domain/office_config.hpp"
+#include "store/store.hpp"
+
+namespace motcua {
+
+// Must run once before any other function here.
+bool init_crypto();
+
+// argon2id string (libsodium's interactive limits).
+std::string hash_password(const std::string& password);
+// Constant work whether or not the user exists, so timing does not reveal usernames.
+bool verify_password(const Officer* officer, const std::string& password);
+
+// 32 random bytes, URL-safe base64 without padding.
+std::string random_token(std::size_t bytes = 32);
+// The form tokens are stored in: a BLAKE2b hex digest, so a stolen database holds no token.
+std::string token_digest(const std::string& token);
+
+// Who is calling: an officer session, a device, or nobody.
+struct Caller {
+  const Officer* officer = nullptr;
+  int session_counter = 0;           // the counter the officer signed in at (0 = none)
+  std::string token_hash;
+  const Device* device = nullptr;
+  bool expired = false;              // a token that was known but has expired
+  bool presented_credentials = false;
+  bool is_staff() const { return officer != nullptr; }
+  bool is_supervisor() const { return officer && officer->role != Role::officer; }
+};
+
+class Sessions {
+ public:
+  void load(const std::vector<store::SessionRecord>& records) {
+    for (const auto& r : records) by_hash_[r.token_hash] = r;
+  }
+  void put(const store::SessionRecord& r) { by_hash_[r.token_hash] = r; }
+  void erase(const std::string& token_hash) { by_hash_.erase(token_hash); }
+  const store::SessionRecord* find(const std::string& token_hash) const {
+    auto it = by_hash_.find(token_hash);
+    return it == by_hash_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::string, store::SessionRecord> by_hash_;
+};
+
+// Resolves a bearer token or a device key to a caller. On the office strand.
+Caller identify(const OfficeConfig& config, const Sessions& sessions, const std::string& bearer_token,
+                const std::string& device_key, Instant now);
+
+}  // namespace motcua

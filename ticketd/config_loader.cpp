@@ -1,0 +1,132 @@
+#include "config_loader.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <toml.hpp>
+
+namespace motcua {
+namespace {
+
+// toml::find_or wants an rvalue fallback; this reads the same and takes any.
+template <typename T>
+T get_or(const toml::value& v, const char* key, T fallback) {
+  return v.contains(key) ? toml::find<T>(v, key) : std::move(fallback);
+}
+
+int parse_hhmm(const std::string& text, const std::string& field) {
+  int h = 0, m = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 24 || m < 0 || m > 59 ||
+      (h == 24 && m != 0))
+    throw std::runtime_error(field + " must be HH:MM, got \"" + text + "\"");
+  return h * 60 + m;
+}
+
+LoadedConfig from_toml(const toml::value& root) {
+  LoadedConfig out;
+  OfficeConfig& c = out.office;
+  c.office_name = toml::find<std::string>(root, "office_name");
+  c.timezone = get_or<std::string>(root, "timezone", "Asia/Ho_Chi_Minh");
+  if (root.contains("utc_offset_minutes")) {
+    c.utc_offset_minutes = toml::find<int>(root, "utc_offset_minutes");
+  } else if (!utc_offset_for_zone(c.timezone, c.utc_offset_minutes)) {
+    throw std::runtime_error("unknown timezone \"" + c.timezone + "\": set utc_offset_minutes");
+  }
+  if (root.contains("policy")) {
+    const auto& p = toml::find(root, "policy");
+    c.policy.priority_every = get_or<int>(p, "priority_every", c.policy.priority_every);
+    c.policy.normal_between = get_or<int>(p, "normal_between", c.policy.normal_between);
+    c.policy.vote_window_s = get_or<int>(p, "vote_window_s", c.policy.vote_window_s);
+    c.policy.apology_wait_min = get_or<int>(p, "apology_wait_min", c.policy.apology_wait_min);
+    c.policy.idle_alert_s = get_or<int>(p, "idle_alert_s", c.policy.idle_alert_s);
+  }
+  for (const auto& s : get_or<std::vector<toml::value>>(root, "services", {})) {
+    Service svc;
+    svc.code = toml::find<std::string>(s, "code");
+    svc.name = toml::find<std::string>(s, "name");
+    svc.first_number = toml::find<int>(s, "first_number");
+    svc.last_number = toml::find<int>(s, "last_number");
+    svc.prefix = get_or<std::string>(s, "prefix", "");
+    svc.daily_cap = get_or<int>(s, "daily_cap", 0);
+    svc.target_wait_min = get_or<int>(s, "target_wait_min", 30);
+    svc.default_service_s = get_or<int>(s, "default_service_s", 300);
+    svc.opens_at_min = parse_hhmm(get_or<std::string>(s, "opens_at", "00:00"), "opens_at");
+    svc.closes_at_min = parse_hhmm(get_or<std::string>(s, "closes_at", "24:00"), "closes_at");
+    c.services.push_back(std::move(svc));
+  }
+  for (const auto& k : get_or<std::vector<toml::value>>(root, "counters", {})) {
+    Counter counter;
+    counter.number = toml::find<int>(k, "number");
+    counter.name = get_or<std::string>(k, "name", "Quầy " + std::to_string(counter.number));
+    std::map<std::string, int> weights;
+    if (k.contains("weights"))
+      for (const auto& [name, w] : toml::find(k, "weights").as_table()) weights[name] = static_cast<int>(w.as_integer());
+    for (const auto& code : toml::find<std::vector<std::string>>(k, "services"))
+      counter.services.push_back({code, weights.count(code) ? weights[code] : 0});
+    c.counters.push_back(std::move(counter));
+  }
+  for (const auto& o : get_or<std::vector<toml::value>>(root, "officers", {})) {
+    Officer officer;
+    officer.username = toml::find<std::string>(o, "username");
+    officer.display_name = get_or<std::string>(o, "display_name", officer.username);
+    const auto role = get_or<std::string>(o, "role", "officer");
+    if (!parse_role(role, officer.role)) throw std::runtime_error("unknown role \"" + role + "\"");
+    officer.password_hash = get_or<std::string>(o, "password_hash", "");
+    if (officer.password_hash.empty()) {
+      if (!o.contains("password"))
+        throw std::runtime_error("officer " + officer.username + " needs password_hash (see ticketd hash-password)");
+      out.plain_passwords.emplace_back(officer.username, toml::find<std::string>(o, "password"));
+    }
+    c.officers.push_back(std::move(officer));
+  }
+  for (const auto& d : get_or<std::vector<toml::value>>(root, "devices", {})) {
+    Device device;
+    device.id = toml::find<std::string>(d, "id");
+    const auto kind = toml::find<std::string>(d, "kind");
+    if (!parse_device_kind(kind, device.kind)) throw std::runtime_error("unknown device kind \"" + kind + "\"");
+    device.key = toml::find<std::string>(d, "key");
+    device.counter = get_or<int>(d, "counter", 0);
+    device.printer = get_or<std::string>(d, "printer", "");
+    c.devices.push_back(std::move(device));
+  }
+  if (root.contains("server")) {
+    const auto& s = toml::find(root, "server");
+    auto& d = out.settings;
+    d.listen = get_or<std::string>(s, "listen", d.listen);
+    d.port = get_or<int>(s, "port", d.port);
+    d.db_path = get_or<std::string>(s, "db", d.db_path);
+    d.synchronous = get_or<std::string>(s, "synchronous", d.synchronous);
+    d.public_reads = get_or<bool>(s, "public_reads", d.public_reads);
+    d.session_hours = get_or<int>(s, "session_hours", d.session_hours);
+    d.identity_retention_days = get_or<int>(s, "identity_retention_days", d.identity_retention_days);
+    d.web_root = get_or<std::string>(s, "web_root", d.web_root);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<LoadedConfig> parse_config_text(const std::string& text, const std::string& source_name) {
+  try {
+    std::istringstream in(text);
+    const toml::value root = toml::parse(in, source_name);
+    LoadedConfig loaded = from_toml(root);
+    if (std::string why = validate_config(loaded.office); !why.empty())
+      return Status::invalid_argument("invalid_config", source_name + ": " + why);
+    return loaded;
+  } catch (const std::exception& e) {
+    return Status::invalid_argument("invalid_config", source_name + ": " + e.what());
+  }
+}
+
+Result<LoadedConfig> load_config_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::not_found("config_not_found", "Không đọc được tệp cấu hình " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_config_text(buf.str(), path);
+}
+
+}  // namespace motcua

@@ -1,0 +1,133 @@
+#include "http_session.hpp"
+
+#include "api_call.hpp"
+#include "json_views.hpp"
+#include "ws_session.hpp"
+
+namespace motcua {
+
+HttpSession::HttpSession(tcp::socket&& socket, Api& api, Office& office, HttpMetrics& metrics,
+                         const ServerLimits& limits)
+    : stream_(std::move(socket)), api_(api), office_(office), metrics_(metrics), limits_(limits) {}
+
+void HttpSession::run() {
+  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this()));
+}
+
+void HttpSession::do_read() {
+  parser_.emplace();
+  parser_->body_limit(limits_.body_limit);
+  parser_->header_limit(limits_.header_limit);
+  // A slow or half-open client is cut off after the read timeout.
+  stream_.expires_after(limits_.read_timeout);
+  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+}
+
+void HttpSession::write_error(http::status status, const std::string& error, const std::string& message) {
+  ApiResponse r;
+  r.status = static_cast<unsigned>(status);
+  r.body = error_body(error, message);
+  request_keep_alive_ = false;
+  respond(std::move(r));
+}
+
+void HttpSession::on_read(beast::error_code ec, std::size_t) {
+  if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset ||
+      ec == net::error::eof) {
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    return;
+  }
+  if (ec == http::error::body_limit)
+    return write_error(http::status::payload_too_large, "body_too_large", "Nội dung vượt quá 16 KiB");
+  if (ec == http::error::header_limit)
+    return write_error(http::status::request_header_fields_too_large, "header_too_large", "Phần đầu vượt quá 8 KiB");
+  if (ec) return write_error(http::status::bad_request, "malformed_request", "Yêu cầu HTTP không hợp lệ");
+
+  auto req = parser_->release();
+  request_version_ = req.version();
+  request_keep_alive_ = req.keep_alive();
+  if (websocket::is_upgrade(req)) return upgrade_to_websocket(std::move(req));
+  stream_.expires_never();  // the reply may wait for a commit; the write gets its own timeout
+  api_.handle(std::move(req), [self = shared_from_this()](ApiResponse r) {
+    net::post(self->stream_.get_executor(), [self, r = std::move(r)]() mutable { self->respond(std::move(r)); });
+  });
+}
+
+void HttpSession::respond(ApiResponse r) {
+  response_ = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), request_version_);
+  response_->set(http::field::server, "motcua-ticketd");
+  if (r.status != 204) response_->set(http::field::content_type, r.content_type);
+  for (auto& [name, value] : r.headers) response_->set(name, value);
+  response_->body() = std::move(r.body);
+  response_->keep_alive(request_keep_alive_);
+  response_->prepare_payload();
+  stream_.expires_after(limits_.read_timeout);
+  http::async_write(stream_, *response_,
+                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), response_->keep_alive()));
+}
+
+void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+  if (ec) return;
+  response_.reset();
+  if (!keep_alive) {
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    return;
+  }
+  do_read();
+}
+
+void HttpSession::upgrade_to_websocket(http::request<http::string_body> req) {
+  const std::string target(req.target());
+  const std::size_t q = target.find('?');
+  if (target.substr(0, q) != "/ws")
+    return write_error(http::status::not_found, "not_found", "WebSocket chỉ có ở /ws");
+  auto query = q == std::string::npos ? std::map<std::string, std::string>{}
+                                      : parse_query(std::string_view(target).substr(q + 1));
+  bool has_since = false;
+  std::int64_t since = 0;
+  if (auto it = query.find("since"); it != query.end()) {
+    if (!parse_id(it->second, since) && it->second != "0")
+      return write_error(http::status::bad_request, "invalid_field", "since phải là số nguyên không âm");
+    has_since = true;
+  }
+  std::string token = query.count("token") ? query["token"] : "";
+  std::string key = query.count("key") ? query["key"] : "";
+  if (auto it = req.find(http::field::authorization); it != req.end() && it->value().starts_with("Bearer "))
+    token = std::string(it->value().substr(7));
+  if (auto it = req.find("X-Device-Key"); it != req.end()) key = std::string(it->value());
+  api_.authorize_stream(token, key, [self = shared_from_this(), req = std::move(req), since, has_since](bool ok) mutable {
+    net::post(self->stream_.get_executor(), [self, req = std::move(req), since, has_since, ok]() mutable {
+      if (!ok)
+        return self->write_error(http::status::unauthorized, "unauthenticated", "Cần khóa thiết bị hoặc đăng nhập");
+      auto ws = std::make_shared<WsSession>(std::move(self->stream_), self->office_, self->metrics_);
+      ws->run(std::move(req), since, has_since);
+    });
+  });
+}
+
+Listener::Listener(net::io_context& ioc, tcp::endpoint endpoint, Api& api, Office& office, HttpMetrics& metrics,
+                   ServerLimits limits, beast::error_code& ec)
+    : ioc_(ioc), acceptor_(ioc), api_(api), office_(office), metrics_(metrics), limits_(limits) {
+  acceptor_.open(endpoint.protocol(), ec);
+  if (ec) return;
+  acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+  if (ec) return;
+  acceptor_.bind(endpoint, ec);
+  if (ec) return;
+  acceptor_.listen(net::socket_base::max_listen_connections, ec);
+}
+
+void Listener::do_accept() {
+  acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+}
+
+void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
+  if (ec == net::error::operation_aborted) return;
+  if (!ec) {
+    socket.set_option(tcp::no_delay(true), ec);
+    std::make_shared<HttpSession>(std::move(socket), api_, office_, metrics_, limits_)->run();
+  }
+  do_accept();
+}
+
+}  // namespace motcua

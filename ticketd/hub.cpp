@@ -1,0 +1,47 @@
+#include "hub.hpp"
+
+#include <algorithm>
+
+namespace motcua {
+
+void Hub::publish(std::int64_t seq, std::shared_ptr<const std::string> message) {
+  replay_.emplace_back(seq, message);
+  while (replay_.size() > capacity_) replay_.pop_front();
+  bool any_gone = false;
+  for (auto& weak : subscribers_) {
+    if (auto s = weak.lock(); s && s->is_open()) {
+      s->send(message);
+    } else {
+      any_gone = true;
+    }
+  }
+  if (any_gone)
+    std::erase_if(subscribers_, [](const std::weak_ptr<Subscriber>& w) {
+      auto s = w.lock();
+      return !s || !s->is_open();
+    });
+}
+
+bool Hub::subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq) {
+  if (since < 0 || since > current_seq) return false;
+  if (since < current_seq) {
+    // Usable only when every event after `since` is still buffered.
+    if (replay_.empty() || replay_.front().first > since + 1) return false;
+    for (const auto& [seq, message] : replay_)
+      if (seq > since) s->send(message);
+  }
+  add(s);
+  return true;
+}
+
+void Hub::add(const std::shared_ptr<Subscriber>& s) { subscribers_.push_back(s); }
+
+std::size_t Hub::client_count() {
+  std::erase_if(subscribers_, [](const std::weak_ptr<Subscriber>& w) {
+    auto s = w.lock();
+    return !s || !s->is_open();
+  });
+  return subscribers_.size();
+}
+
+}  // namespace motcua

@@ -1,0 +1,43 @@
+// Fan-out of committed events to WebSocket clients, plus the replay buffer for `since`.
+// Lives on the office strand; every method must be called there.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace motcua {
+
+// What the hub needs from a client connection. send() is thread-safe and never blocks.
+class Subscriber {
+ public:
+  virtual ~Subscriber() = default;
+  virtual void send(std::shared_ptr<const std::string> message) = 0;
+  virtual bool is_open() const = 0;
+};
+
+class Hub {
+ public:
+  explicit Hub(std::size_t replay_capacity = 4096) : capacity_(replay_capacity) {}
+
+  // Each message is serialised once and shared by every client.
+  void publish(std::int64_t seq, std::shared_ptr<const std::string> message);
+
+  // Registers a client. If `since` is in the replay buffer, queues the missed events
+  // and returns true; otherwise returns false and the caller sends a snapshot first.
+  bool subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq);
+  void add(const std::shared_ptr<Subscriber>& s);
+
+  std::size_t client_count();
+  // After a failed commit the buffered history may be ahead of the store: forget it.
+  void clear_replay() { replay_.clear(); }
+
+ private:
+  std::size_t capacity_;
+  std::deque<std::pair<std::int64_t, std::shared_ptr<const std::string>>> replay_;
+  std::vector<std::weak_ptr<Subscriber>> subscribers_;
+};
+
+}  // namespace motcua

@@ -1,0 +1,195 @@
+// ticketd: the ticket daemon. Wires config, store, office strand, HTTP/WebSocket
+// listener, the periodic tick and the optional simulator, then runs the io_context.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <thread>
+
+#include "api.hpp"
+#include "auth.hpp"
+#include "config_loader.hpp"
+#include "http_session.hpp"
+#include "office.hpp"
+#include "simulator.hpp"
+
+#ifndef MOTCUA_DEFAULT_WEB_ROOT
+#define MOTCUA_DEFAULT_WEB_ROOT ""
+#endif
+
+using namespace motcua;
+
+namespace {
+
+constexpr const char* kDemoPassword = "demo1234";
+
+Instant system_now() {
+  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+// Hashing is deliberately slow; spread it over both cores.
+void hash_passwords(OfficeConfig& config, const std::vector<std::pair<std::string, std::string>>& plain) {
+  std::vector<std::future<std::pair<std::string, std::string>>> jobs;
+  for (const auto& [user, password] : plain)
+    jobs.push_back(std::async(std::launch::async, [user, password] { return std::make_pair(user, hash_password(password)); }));
+  for (auto& job : jobs) {
+    auto [user, hash] = job.get();
+    for (auto& o : config.officers)
+      if (o.username == user) o.password_hash = hash;
+  }
+}
+
+void print_demo_banner(const OfficeConfig& config, const std::string& host, unsigned short port) {
+  const std::string base = "http://" + (host == "0.0.0.0" ? std::string("127.0.0.1") : host) + ":" + std::to_string(port);
+  std::printf("\n  %s\n", config.office_name.c_str());
+  std::printf("  ticketd đang chạy tại %s\n\n", base.c_str());
+  std::printf("  Máy lấy số (kiosk):     %s/kiosk?key=demo-kiosk-key-1\n", base.c_str());
+  std::printf("  Bảng điều khiển:        %s/dashboard\n", base.c_str());
+  std::printf("  API:                    %s/api/queue   (xem docs/API.md)\n\n", base.c_str());
+  std::printf("  Tài khoản demo (mật khẩu \"%s\"):\n", kDemoPassword);
+  for (const auto& o : config.officers)
+    std::printf("    %-8s  %-10s  %s\n", o.username.c_str(), std::string(to_string(o.role)).c_str(),
+                o.display_name.c_str());
+  std::printf("\n  Khóa thiết bị demo:\n");
+  for (const auto& d : config.devices)
+    std::printf("    %-10s  %-10s  %s%s\n", d.id.c_str(), std::string(to_string(d.kind)).c_str(), d.key.c_str(),
+                d.counter ? (" (quầy " + std::to_string(d.counter) + ")").c_str() : "");
+  std::printf("\n");
+  std::fflush(stdout);
+}
+
+void schedule_tick(net::steady_timer& timer, Office& office, int retention_days) {
+  timer.expires_after(std::chrono::seconds(15));
+  timer.async_wait([&timer, &office, retention_days](beast::error_code ec) {
+    if (ec) return;
+    office.post([&office, retention_days] {
+      office.execute(Tick{});
+      // Personal data is kept only as long as configured.
+      office.store().purge_identity(office.now() - std::chrono::hours(24) * retention_days);
+    });
+    schedule_tick(timer, office, retention_days);
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ticketd — máy chủ xếp hàng cho bộ phận một cửa"};
+  std::string config_path, db_path, listen, port_file, web_root, synchronous;
+  int port = -1;
+  int threads = 2;
+  bool simulate = false;
+  double simulate_speed = 1.0;
+  app.add_option("--config", config_path, "Office config (TOML); without it, the demo ward office");
+  app.add_option("--db", db_path, "SQLite database file");
+  app.add_option("--listen", listen, "Address to listen on (default 127.0.0.1)");
+  app.add_option("--port", port, "TCP port (0 = any free port)")->check(CLI::Range(0, 65535));
+  app.add_option("--port-file", port_file, "Write the bound port to this file once listening");
+  app.add_option("--web-root", web_root, "Folder of the web pages (kiosk, dashboard)");
+  app.add_option("--synchronous", synchronous, "SQLite synchronous mode: FULL (default), NORMAL or EXTRA");
+  app.add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 16));
+  app.add_flag("--simulate", simulate, "Generate arrivals and officer actions (demo)");
+  app.add_option("--simulate-speed", simulate_speed, "Simulation speed factor");
+  auto* hash_cmd = app.add_subcommand("hash-password", "Read a password on stdin, print its argon2id hash");
+  auto* check_cmd = app.add_subcommand("check-config", "Validate --config and exit");
+  CLI11_PARSE(app, argc, argv);
+
+  if (!init_crypto()) {
+    std::fprintf(stderr, "ticketd: libsodium failed to initialise\n");
+    return 1;
+  }
+  if (*hash_cmd) {
+    std::string password;
+    std::getline(std::cin, password);
+    std::printf("%s\n", hash_password(password).c_str());
+    return 0;
+  }
+
+  LoadedConfig loaded;
+  const bool demo = config_path.empty();
+  if (demo) {
+    loaded.office = demo_office_config();
+    for (const auto& o : loaded.office.officers) loaded.plain_passwords.emplace_back(o.username, kDemoPassword);
+    loaded.settings.db_path = "motcua-demo.db";
+  } else {
+    auto r = load_config_file(config_path);
+    if (!r.is_ok()) {
+      std::fprintf(stderr, "ticketd: %s\n", r.status().message().c_str());
+      return 2;
+    }
+    loaded = std::move(r.value());
+  }
+  if (*check_cmd) {
+    std::printf("ok: %zu services, %zu counters, %zu officers, %zu devices\n", loaded.office.services.size(),
+                loaded.office.counters.size(), loaded.office.officers.size(), loaded.office.devices.size());
+    return 0;
+  }
+  auto& settings = loaded.settings;
+  if (!db_path.empty()) settings.db_path = db_path;
+  if (!listen.empty()) settings.listen = listen;
+  if (port >= 0) settings.port = port;
+  if (!synchronous.empty()) settings.synchronous = synchronous;
+  if (!web_root.empty()) settings.web_root = web_root;
+  if (settings.web_root.empty()) settings.web_root = MOTCUA_DEFAULT_WEB_ROOT;
+  hash_passwords(loaded.office, loaded.plain_passwords);
+
+  auto store = store::Store::open(settings.db_path, {settings.synchronous});
+  if (!store.is_ok()) {
+    std::fprintf(stderr, "ticketd: %s\n", store.status().message().c_str());
+    return 3;
+  }
+
+  net::io_context ioc{threads};
+  Office office(ioc.get_executor(), loaded.office, std::move(store.value()), system_now);
+  if (Status s = office.start(); !s.is_ok()) {
+    std::fprintf(stderr, "ticketd: %s\n", s.message().c_str());
+    return 3;
+  }
+  HttpMetrics metrics;
+  Api api(office, ApiOptions{settings.public_reads, settings.session_hours, settings.web_root}, metrics);
+
+  beast::error_code ec;
+  const auto address = net::ip::make_address(settings.listen, ec);
+  if (ec) {
+    std::fprintf(stderr, "ticketd: invalid --listen address %s\n", settings.listen.c_str());
+    return 2;
+  }
+  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{address, static_cast<unsigned short>(settings.port)},
+                                             api, office, metrics, ServerLimits{}, ec);
+  if (ec) {
+    std::fprintf(stderr, "ticketd: cannot listen on %s:%d: %s\n", settings.listen.c_str(), settings.port,
+                 ec.message().c_str());
+    return 4;
+  }
+  listener->run();
+  const unsigned short bound = listener->port();
+  if (!port_file.empty()) {
+    // Written to a temporary name and renamed, so a reader never sees half a number.
+    const std::string tmp = port_file + ".tmp";
+    std::ofstream(tmp) << bound << "\n";
+    std::rename(tmp.c_str(), port_file.c_str());
+  }
+  if (demo) print_demo_banner(loaded.office, settings.listen, bound);
+  std::printf("ticketd: listening on %s:%u, database %s (synchronous=%s)\n", settings.listen.c_str(), bound,
+              settings.db_path.c_str(), settings.synchronous.c_str());
+  std::fflush(stdout);
+
+  net::steady_timer tick(ioc);
+  schedule_tick(tick, office, settings.identity_retention_days);
+  if (simulate) std::make_shared<Simulator>(ioc, office, simulate_speed)->start();
+
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](beast::error_code, int) {
+    listener->stop();
+    ioc.stop();
+  });
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  return 0;
+}

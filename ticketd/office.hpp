@@ -1,0 +1,92 @@
+// The single writer: the office state, its store and its broadcast hub, on one strand.
+// Every method except strand() and post() must run on that strand.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "auth.hpp"
+#include "domain/decide.hpp"
+#include "hub.hpp"
+#include "net.hpp"
+#include "store/store.hpp"
+
+namespace motcua {
+
+using Clock = std::function<Instant()>;
+
+// Counters the metrics endpoint reads; touched only on the strand.
+struct OfficeMetrics {
+  std::uint64_t commits = 0;
+  std::uint64_t commit_failures = 0;
+  std::uint64_t events_committed = 0;
+  std::vector<double> commit_seconds_buckets_le{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1};
+  std::vector<std::uint64_t> commit_seconds_counts = std::vector<std::uint64_t>(10, 0);
+  double commit_seconds_sum = 0;
+};
+
+class Office {
+ public:
+  using Strand = net::strand<net::any_io_executor>;
+
+  Office(net::any_io_executor executor, OfficeConfig config, std::unique_ptr<store::Store> store, Clock clock);
+
+  // Loads the stored state. Call once, before any request is posted.
+  Status start();
+
+  Strand& strand() { return strand_; }
+  template <typename F>
+  void post(F&& f) {
+    net::post(strand_, std::forward<F>(f));
+  }
+
+  const OfficeConfig& config() const { return config_; }
+  const OfficeState& state() const { return state_; }
+  Instant now() const { return clock_(); }
+  const std::deque<store::RecentCall>& recent_calls() const { return recent_calls_; }
+  Sessions& sessions() { return sessions_; }
+  store::Store& store() { return *store_; }
+  Hub& hub() { return hub_; }
+  const OfficeMetrics& metrics() const { return metrics_; }
+
+  // Decides and applies a command now; its events are staged for the next group commit.
+  Result<Decision> execute(const Command& command);
+  // A session change committed with the next batch.
+  void stage_session(store::SessionWrite write);
+
+  // Calls `reply(true)` once everything staged so far is durable, or `reply(false)` if
+  // that commit failed (and the state was reloaded). Immediately when nothing is staged,
+  // so a read never shows what is not yet on disk.
+  void when_durable(std::function<void(bool committed)> reply);
+
+  // Subscribes a WebSocket client: a snapshot or the missed events, then live events.
+  void subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, bool has_since);
+
+ private:
+  void schedule_flush();
+  void flush();
+  Status reload();
+  void remember_call(const Event& e);
+
+  Strand strand_;
+  OfficeConfig config_;
+  std::unique_ptr<store::Store> store_;
+  Clock clock_;
+  OfficeState state_;
+  Sessions sessions_;
+  Hub hub_;
+  std::deque<store::RecentCall> recent_calls_;
+  OfficeMetrics metrics_;
+
+  // The batch being assembled for the next commit.
+  std::vector<Event> staged_events_;
+  std::vector<std::shared_ptr<const std::string>> staged_messages_;
+  std::vector<store::SessionWrite> staged_sessions_;
+  std::vector<std::function<void(bool)>> waiting_replies_;
+  bool flush_scheduled_ = false;
+};
+
+}  // namespace motcua

@@ -1,0 +1,103 @@
+// The durable store: an append-only event log plus current-state tables, in one
+// SQLite file. Owned and used by one thread (the office strand).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/events.hpp"
+#include "domain/office_state.hpp"
+#include "domain/status.hpp"
+#include "store/sqlite.hpp"
+
+namespace motcua::store {
+
+struct StoreOptions {
+  // FULL makes every acknowledged change survive power loss; NORMAL only a process crash.
+  std::string synchronous = "FULL";
+};
+
+struct SessionRecord {
+  std::string token_hash;
+  std::string username;
+  int counter = 0;
+  Instant created_at{};
+  Instant expires_at{};
+};
+
+struct RecentCall {
+  std::int64_t seq = 0;
+  std::int64_t ticket_id = 0;
+  int counter = 0;
+  Instant at{};
+  bool recall = false;
+};
+
+// What start-up needs to rebuild the office.
+struct LoadedState {
+  std::int64_t last_seq = 0;
+  std::int64_t next_ticket_id = 1;
+  int service_day = 0;                 // the day the stored state belongs to (0 = empty store)
+  std::vector<Ticket> tickets;         // tickets of that day
+  std::vector<CounterStatus> counters;
+  std::vector<SessionRecord> sessions; // unexpired
+  std::vector<RecentCall> recent_calls;// newest first
+};
+
+// Writes besides the events, committed in the same transaction.
+struct SessionWrite {
+  enum class Kind { insert, erase } kind = Kind::insert;
+  SessionRecord record;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens the file (or ":memory:"), applies pending migrations, and refuses a file
+  // written by a newer schema.
+  static Result<std::unique_ptr<Store>> open(const std::string& path, const StoreOptions& options);
+
+  Result<LoadedState> load(Instant now, int recent_calls = 10);
+
+  // One transaction: the events, the ticket and counter rows they touched (read from
+  // `after`, the state once they are applied), votes and session changes.
+  Status write_batch(const std::vector<Event>& events, const OfficeState& after,
+                     const std::vector<SessionWrite>& sessions);
+
+  // A ticket of any day, for reads of history. nullopt when unknown.
+  std::optional<Ticket> find_ticket(std::int64_t id);
+  std::optional<Ticket> find_ticket_by_code(const std::string& code);
+
+  // Streams events with seq in (after_seq, ...] whose time is in [from, to), in seq
+  // order, without holding them all; stop by returning false.
+  Status for_each_event(Instant from, Instant to, const std::function<bool(const Event&)>& fn);
+
+  // Removes personal data of tickets issued before `before` (retention).
+  Result<std::int64_t> purge_identity(Instant before);
+
+  Status integrity_check(std::string& result);
+  Database& database() { return *db_; }
+
+ private:
+  explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Status migrate();
+  Status write_event(const Event& e);
+  Status write_ticket(const Ticket& t);
+  Status write_counter(const CounterStatus& c, int service_day);
+  Status write_vote(const Event& e);
+  Status write_session(const SessionWrite& w);
+
+  std::unique_ptr<Database> db_;
+};
+
+// The JSON payload stored with an event: its type-specific fields, never personal data.
+std::string event_payload_json(const Event& e);
+// The inverse, filling the payload fields of `e`.
+void read_event_payload(std::string_view json, Event& e);
+
+}  // namespace motcua::store
