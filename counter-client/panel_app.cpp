@@ -56,6 +56,9 @@ PanelApp::PanelApp(GuiWindow& window, PanelOptions options, Clock clock)
   if (!options_.user.empty()) user = options_.user;
   if (options_.counter) counter_input_ = *options_.counter;
   std::strncpy(user_buf_, user.c_str(), sizeof(user_buf_) - 1);
+  // With the name remembered, the officer only has to type the password.
+  focus_password_ = !user.empty();
+  focus_user_ = user.empty();
   SDL_StartTextInput();
 }
 
@@ -228,7 +231,8 @@ void PanelApp::end_session(const std::string& why) {
   show_transfer_ = show_pause_ = false;
   logout_pending_ = false;
   login_info_ = why;
-  focus_user_ = true;
+  focus_password_ = user_buf_[0] != 0;
+  focus_user_ = !focus_password_;
   worker_.submit([](ApiClient& c) { c.clear_credentials(); });
 }
 
@@ -236,7 +240,9 @@ void PanelApp::drain_inbox() {
   for (Incoming& item : inbox_.take_all()) on_incoming(item);
   if (model_ && model_->take_new_ticket_alert()) chime_.play();
   if (model_ && model_->session_lost()) {
-    end_session("Phiên đăng nhập đã hết hạn hoặc quầy đã được đăng nhập ở nơi khác. Vui lòng đăng nhập lại.");
+    end_session(logout_pending_ ? "Đã đăng xuất."
+                                : "Phiên làm việc tại quầy đã kết thúc (hết hạn, hoặc đã đăng nhập ở nơi khác). "
+                                  "Vui lòng đăng nhập lại.");
   }
 }
 
@@ -256,6 +262,9 @@ void PanelApp::on_incoming(Incoming& item) {
     } else {
       login_error_ = l->result.message;
       if (l->result.error == "bad_credentials") login_error_ = "Sai tên đăng nhập hoặc mật khẩu.";
+      // Ready for the next try: an empty password field with the cursor in it.
+      std::memset(password_buf_, 0, sizeof(password_buf_));
+      focus_password_ = true;
     }
   } else if (auto* o = std::get_if<OfficeDone>(&item)) {
     if (model_ && o->generation == generation_ && o->result.ok()) model_->apply_office(o->result.body);

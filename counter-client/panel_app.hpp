@@ -85,6 +85,7 @@ class PanelApp {
   int counter_input_ = 1;
   bool login_pending_ = false;
   bool focus_user_ = true;
+  bool focus_password_ = false;
   std::string login_error_;
   std::string login_info_;
 

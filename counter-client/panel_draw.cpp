@@ -68,6 +68,10 @@ void PanelApp::draw_login() {
   }
   ImGui::InputText("##user", user_buf_, sizeof(user_buf_));
   ImGui::TextUnformatted("Mật khẩu");
+  if (focus_password_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_password_ = false;
+  }
   ImGui::InputText("##password", password_buf_, sizeof(password_buf_), ImGuiInputTextFlags_Password);
   ImGui::TextUnformatted("Quầy số");
   ImGui::InputInt("##counter", &counter_input_, 1, 1);

@@ -138,7 +138,15 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
   std::string event = json_string(m, "event");
   std::string before = counter_state_;
   if (const auto* s = json_field(m, "services")) apply_services(*s);
-  if (const auto* c = json_field(m, "counter_status"); c && c->is_object()) apply_counter(*c);
+  if (const auto* c = json_field(m, "counter_status"); c && c->is_object()) {
+    apply_counter(*c);
+    // Our counter closed, or taken by someone else: this sign-in has ended (logged out or
+    // signed in elsewhere), so the panel must not pretend it still works the counter.
+    if (json_int(*c, "number") == counter_ &&
+        (counter_state_ == "closed" || (!username_.empty() && json_string(*c, "officer") != username_))) {
+      session_lost_ = true;
+    }
+  }
   if (event == "ticket.issued" && before == "idle" && counter_state_ == "idle") {
     std::string service;
     if (const auto* t = json_field(m, "ticket")) service = json_string(*t, "service");

@@ -1,5 +1,7 @@
 #include "announcer.hpp"
 
+#include <algorithm>
+
 namespace motcua::display {
 
 Announcer::Announcer(AnnouncerSettings settings, AudioSink& sink, ClipPack& clips, SpeakFn speak, int rate)
@@ -20,7 +22,11 @@ std::optional<Instant> Announcer::next_wake(Instant now) const {
 }
 
 Pcm Announcer::speech_for(const speech::Utterance& u) {
-  if (u.text == cached_text_) return cached_speech_;  // a repetition: synthesise once
+  for (auto it = spoken_.begin(); it != spoken_.end(); ++it) {
+    if (it->first != u.text) continue;
+    std::rotate(it, it + 1, spoken_.end());  // most recently used last
+    return spoken_.back().second;
+  }
   Pcm out;
   out.rate = rate_;
   if (clips_.empty()) {
@@ -33,8 +39,9 @@ Pcm Announcer::speech_for(const speech::Utterance& u) {
       else append(out, speak_(u.phrases[i]));
     }
   }
-  cached_text_ = u.text;
-  cached_speech_ = out;
+  constexpr std::size_t kKeep = 16;  // a few minutes of calls; each is ~200 KB
+  if (spoken_.size() >= kKeep) spoken_.erase(spoken_.begin());
+  spoken_.emplace_back(u.text, out);
   return out;
 }
 

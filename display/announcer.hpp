@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audio_sink.hpp"
@@ -53,8 +54,10 @@ class Announcer {
   int rate_;
   speech::AnnouncementQueue queue_;
   bool started_ = false;  // the queue's current repetition has been handed to the sink
-  std::string cached_text_;
-  Pcm cached_speech_;
+  // Recently spoken sentences, newest last: repetitions and recalls reuse them, which
+  // saves the synthesis time and makes a repeat sound exactly like the first time
+  // (espeak-ng varies slightly from call to call).
+  std::vector<std::pair<std::string, Pcm>> spoken_;
 };
 
 }  // namespace motcua::display

@@ -27,6 +27,9 @@ std::string state_text(const std::string& state) {
   return "Chưa mở";
 }
 
+// Section titles share one size, tied to the screen rather than to each panel's height.
+int title_px(Box panel) { return std::max(14, std::min(panel.h / 7, 44)); }
+
 Box top(Box b, int h) { return Box{b.x, b.y, b.w, std::min(h, b.h)}; }
 Box shrink(Box b, int m) { return Box{b.x + m, b.y + m, std::max(0, b.w - 2 * m), std::max(0, b.h - 2 * m)}; }
 
@@ -128,9 +131,13 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
   const int unit = std::max(2, t.h / 8);
   const auto counters = board.visible_counters();
   if (!l.rows.empty()) {
-    painter_.draw("Quầy", Box{l.rows[0].name.x, t.y, l.rows[0].name.w, t.h}, {kMuted, true});
-    painter_.draw("Số đang phục vụ", Box{l.rows[0].number.x, t.y, l.rows[0].number.w, t.h}, {kMuted, true});
-    painter_.draw("Lĩnh vực", Box{l.rows[0].detail.x, t.y, l.rows[0].detail.w, t.h}, {kMuted, true});
+    const CounterCells& r0 = l.rows[0];
+    const int px = std::min({painter_.fit_px({"Quầy"}, r0.name.w, t.h, true),
+                             painter_.fit_px({"Số đang phục vụ"}, r0.number.w, t.h, true),
+                             painter_.fit_px({"Lĩnh vực"}, r0.detail.w, t.h, true), t.h * 55 / 100});
+    painter_.draw("Quầy", Box{r0.name.x, t.y, r0.name.w, t.h}, {kMuted, true, Align::left, px});
+    painter_.draw("Số đang phục vụ", Box{r0.number.x, t.y, r0.number.w, t.h}, {kMuted, true, Align::center, px});
+    painter_.draw("Lĩnh vực", Box{r0.detail.x, t.y, r0.detail.w, t.h}, {kMuted, true, Align::left, px});
   }
   for (std::size_t i = 0; i < counters.size() && i < l.rows.size(); ++i) {
     const CounterRow& c = counters[i];
@@ -157,7 +164,7 @@ void BoardRenderer::draw_newest(const Board& board, Instant now, bool blink_on) 
   fill(b, lit ? kAmber : kPanel);
   const SDL_Color text = lit ? kDark : kWhite;
   const int line = b.h / 5;
-  painter_.draw("Mời công dân có số", shrink(top(b, line), line / 8), {text, false, Align::center});
+  painter_.draw("Mời công dân có số", shrink(top(b, line), line / 8), {text, false, Align::center, title_px(b)});
   if (!call) return;
   painter_.draw(call->number, Box{b.x, b.y + line, b.w, line * 3}, {lit ? kDark : kAmber, true, Align::center});
   std::string where = "đến Quầy " + std::to_string(call->counter);
@@ -171,7 +178,7 @@ void BoardRenderer::draw_recent(const Board& board) {
   const auto& calls = board.recent_calls();
   const int slots = 6;  // the title plus five calls; more than five is noise on a TV
   const int line = b.h / slots;
-  painter_.draw("Số vừa gọi", shrink(top(b, line), line / 8), {kMuted, true});
+  painter_.draw("Số vừa gọi", shrink(top(b, line), line / 8), {kMuted, true, Align::left, title_px(b)});
   // The newest call already has its own box; the list shows the ones before it.
   for (std::size_t i = 1; i < calls.size() && static_cast<int>(i) < slots; ++i) {
     const Box row{b.x, b.y + static_cast<int>(i) * line, b.w, line};
@@ -187,14 +194,18 @@ void BoardRenderer::draw_waiting(const Board& board) {
   const auto services = board.visible_services();
   const int slots = std::max<int>(4, static_cast<int>(services.size()) + 1);
   const int line = b.h / slots;
-  painter_.draw("Đang chờ", shrink(top(b, line), line / 8), {kMuted, true});
+  painter_.draw("Đang chờ", shrink(top(b, line), line / 8), {kMuted, true, Align::left, title_px(b)});
+  const int pad = std::max(2, line / 8);
+  std::vector<std::string> names;
+  for (const auto& sv : services) names.push_back(sv.name);
+  const int name_px = std::min(painter_.fit_px(names, b.w * 75 / 100 - 2 * pad, line - 2 * pad, false), title_px(b));
   for (std::size_t i = 0; i < services.size(); ++i) {
     const Box row{b.x, b.y + static_cast<int>(i + 1) * line, b.w, line};
-    const int pad = std::max(2, line / 8);
-    painter_.draw(services[i].name, shrink(Box{row.x, row.y, row.w * 75 / 100, row.h}, pad), {kWhite, false});
+    painter_.draw(services[i].name, shrink(Box{row.x, row.y, row.w * 75 / 100, row.h}, pad),
+                  {kWhite, false, Align::left, name_px});
     painter_.draw(std::to_string(services[i].waiting),
                   shrink(Box{row.x + row.w * 75 / 100, row.y, row.w * 25 / 100, row.h}, pad),
-                  {kAmber, true, Align::right});
+                  {kAmber, true, Align::right, name_px});
   }
 }
 

@@ -16,7 +16,7 @@ struct ScreenSettings {
   int height = 1080;
   bool portrait = false;   // the TV is turned: the layout is drawn for a tall screen
   bool fullscreen = false;
-  int ticker_fps = 30;     // frame rate while only the scrolling line moves
+  int ticker_fps = 20;     // frame rate while only the scrolling line moves (each frame redraws the strip)
   int ticker_speed_px_s = 90;
 };
 

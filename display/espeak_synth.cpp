@@ -12,12 +12,15 @@ std::atomic<bool> g_instance_alive{false};
 // espeak-ng hands samples to this callback in chunks; user_data is the Pcm being filled.
 int collect(short* wav, int count, espeak_EVENT* events) {
   if (!wav || count <= 0 || !events) return 0;
-  for (espeak_EVENT* e = events; e->type != espeakEVENT_LIST_TERMINATED; ++e) {
+  // Every event of the list, the terminator included, carries the user_data of the call;
+  // a chunk may come with nothing but the terminator.
+  for (espeak_EVENT* e = events;; ++e) {
     if (e->user_data) {
       auto* pcm = static_cast<Pcm*>(e->user_data);
       pcm->samples.insert(pcm->samples.end(), wav, wav + count);
       break;
     }
+    if (e->type == espeakEVENT_LIST_TERMINATED) break;
   }
   return 0;  // 0 = continue
 }

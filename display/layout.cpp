@@ -35,10 +35,18 @@ Layout compute_layout(int width, int height, int counter_count, bool portrait) {
   const int header_h = height * (portrait ? 7 : 10) / 100;
   const int ticker_h = height * (portrait ? 5 : 7) / 100;
   l.header = Box{0, 0, width, header_h};
-  l.office = inset(Box{0, 0, width * 60 / 100, header_h}, unit * 2);
-  l.date = inset(Box{width * 60 / 100, 0, width * 28 / 100, header_h / 2 + unit}, unit);
-  l.clock = inset(Box{width * 88 / 100, 0, width * 12 / 100, header_h}, unit);
-  l.offline = Box{width * 60 / 100 + unit, header_h / 2 + unit, width * 18 / 100, header_h / 2 - 2 * unit};
+  if (!portrait) {
+    l.office = inset(Box{0, 0, width * 60 / 100, header_h}, unit * 2);
+    l.date = inset(Box{width * 60 / 100, 0, width * 28 / 100, header_h / 2 + unit}, unit);
+    l.clock = inset(Box{width * 88 / 100, 0, width * 12 / 100, header_h}, unit);
+    l.offline = Box{width * 60 / 100 + unit, header_h / 2 + unit, width * 18 / 100, header_h / 2 - 2 * unit};
+  } else {
+    // A tall screen is narrow: the date and clock stack on the right, the mark under the name.
+    l.office = inset(Box{0, 0, width * 60 / 100, header_h * 62 / 100}, unit * 2);
+    l.offline = Box{unit * 2, header_h * 62 / 100, width * 30 / 100, header_h * 38 / 100 - unit * 2};
+    l.date = inset(Box{width * 60 / 100, 0, width * 40 / 100, header_h * 40 / 100}, unit);
+    l.clock = inset(Box{width * 60 / 100, header_h * 40 / 100, width * 40 / 100, header_h * 60 / 100}, unit);
+  }
   l.ticker = Box{0, height - ticker_h, width, ticker_h};
   const int body_y = header_h + unit;
   const int body_h = height - header_h - ticker_h - 2 * unit;

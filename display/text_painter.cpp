@@ -70,6 +70,16 @@ SDL_Texture* TextPainter::texture(const std::string& text, int px, bool bold, SD
   return t;
 }
 
+int TextPainter::fit_px(const std::vector<std::string>& texts, int w, int h, bool bold) {
+  int px = quantise(std::max(8, h * 80 / 100));
+  for (const std::string& t : texts) {
+    const int width = text_width(t, px, bold);
+    if (width > w && width > 0) px = quantise(std::max(8, px * w / width));
+    while (px > 8 && text_width(t, px, bold) > w) px = quantise(px - 2);
+  }
+  return px;
+}
+
 int TextPainter::draw(const std::string& text, Box box, const TextStyle& style) {
   if (text.empty() || box.w <= 0 || box.h <= 0) return 0;
   // DejaVu's line height is ~1.17 em; leave room for the stacked Vietnamese diacritics.

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -40,6 +41,9 @@ class TextPainter {
   // The texture for `text` at `px` pixels (cached); width and height are written out.
   SDL_Texture* texture(const std::string& text, int px, bool bold, SDL_Color color, int& w, int& h);
   int text_width(const std::string& text, int px, bool bold);
+  // The largest pixel size at which every text fits `w` wide and `h` tall, so a list or a
+  // row of titles shares one size instead of each item shrinking on its own.
+  int fit_px(const std::vector<std::string>& texts, int w, int h, bool bold);
   // Textures whose render target was lost (SDL_RENDER_TARGETS_RESET) must be rebuilt.
   void clear_cache();
 

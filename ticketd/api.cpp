@@ -105,8 +105,10 @@ void Api::on_strand(Call call, Handler handler) {
   office_.post([this, call = std::move(call), handler = std::move(handler)]() mutable {
     call.caller = identify(office_.config(), office_.sessions(), call.bearer_token, call.device_key, office_.now());
     ApiResponse response = handler(call);
-    office_.when_durable([respond = std::move(call.respond), response = std::move(response)](bool committed) mutable {
+    office_.when_durable([respond = std::move(call.respond), after = std::move(call.after_commit),
+                          response = std::move(response)](bool committed) mutable {
       if (committed) {
+        if (after) return after(std::move(response), std::move(respond));
         respond(std::move(response));
       } else {
         respond(error_response(Status::unavailable("unavailable", "Lỗi lưu dữ liệu; yêu cầu chưa được thực hiện")));
@@ -192,6 +194,10 @@ void Api::route(Call call) {
   if (n == 2 && p1 == "me") {
     if (!get) return method_not_allowed();
     return on_strand(std::move(call), [this](Call& c) { return me(c); });
+  }
+  if (n == 2 && (p1 == "reports" || p1 == "today")) {
+    if (!get) return method_not_allowed();
+    return on_strand(std::move(call), [this, p1](Call& c) { return p1 == "reports" ? reports(c) : today(c); });
   }
   if (p1 == "tickets") {
     if (n == 2) {

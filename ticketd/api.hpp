@@ -20,10 +20,16 @@ struct ApiResponse {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
+// Prints a freshly issued ticket on a kiosk's printer (set up in main.cpp). `done` gets
+// {"ok": bool, "error": id, "message": text} once the printer answered or timed out.
+using PrintHook = std::function<void(const Device& kiosk, const json::object& ticket,
+                                     std::function<void(json::object print_status)> done)>;
+
 struct ApiOptions {
   bool public_reads = true;
   int session_hours = 12;
   std::string web_root;  // static pages (kiosk, status page, dashboard); empty = none
+  PrintHook print;       // empty = no printing
 };
 
 class Api {
@@ -60,6 +66,9 @@ class Api {
   ApiResponse logout(Call& c);
   ApiResponse me(Call& c);
   ApiResponse metrics_text();
+  // Supervision (api_reports.cpp): reports over a date range, and today's live figures.
+  ApiResponse reports(Call& c);
+  ApiResponse today(Call& c);
   bool may_read(const Call& c) const;
 
   Office& office_;

@@ -20,6 +20,8 @@ struct Api::Call {
   std::string device_key;
   Caller caller;
   Respond respond;
+  // Work to do once the change is durable, before answering (e.g. printing the ticket).
+  std::function<void(ApiResponse, Respond)> after_commit;
   std::chrono::steady_clock::time_point received;
 };
 

@@ -85,6 +85,21 @@ ApiResponse Api::issue_ticket(Call& c) {
   if (!t) return error_response(Status::unavailable("unavailable", "Không đọc được số vừa cấp"));
   json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true});
   if (d.value().replayed) o["replayed"] = true;
+  // A retry never prints a second paper ticket; a new one prints after it is durable.
+  if (kiosk && !d.value().replayed && !c.caller.device->printer.empty() && options_.print) {
+    const Device device = *c.caller.device;
+    c.after_commit = [print = options_.print, device, ticket = o](ApiResponse response, Respond respond) {
+      print(device, ticket, [response = std::move(response), respond = std::move(respond)](json::object status) mutable {
+        boost::system::error_code ec;
+        json::value body = json::parse(response.body, ec);
+        if (!ec && body.is_object()) {
+          body.as_object()["print"] = std::move(status);
+          response.body = json::serialize(body);
+        }
+        respond(std::move(response));
+      });
+    };
+  }
   return json_response(d.value().replayed ? 200 : 201, o);
 }
 

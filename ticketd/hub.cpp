@@ -22,6 +22,11 @@ void Hub::publish(std::int64_t seq, std::shared_ptr<const std::string> message) 
     });
 }
 
+void Hub::broadcast_transient(const std::shared_ptr<const std::string>& message) {
+  for (auto& weak : subscribers_)
+    if (auto s = weak.lock(); s && s->is_open()) s->send(message);
+}
+
 bool Hub::subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq) {
   if (since < 0 || since > current_seq) return false;
   if (since < current_seq) {

@@ -27,6 +27,10 @@ class Hub {
 
   // Registers a client. If `since` is in the replay buffer, queues the missed events
   // and returns true; otherwise returns false and the caller sends a snapshot first.
+  // Sends to every client without a seq or a place in the replay buffer (alerts):
+  // a client that reconnects asks for the current alerts instead.
+  void broadcast_transient(const std::shared_ptr<const std::string>& message);
+
   bool subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq);
   void add(const std::shared_ptr<Subscriber>& s);
 

@@ -136,7 +136,7 @@ TEST_P(RendererTest, NothingToRedrawWhenIdle) {
   b.apply_message(snapshot(10, kT0), t0);
   draw(b, t0);
   EXPECT_FALSE(renderer_->static_stale(b, t0 + Millis{10}));
-  b.apply_message(event(11, "ticket.issued", kT0, 50, "1030", 0), t0);
+  b.apply_message(event(11, "ticket.called", kT0, 50, "1030", 1), t0);
   EXPECT_TRUE(renderer_->static_stale(b, t0 + Millis{10}));
 }
 

@@ -41,7 +41,7 @@ json::object snapshot(std::int64_t seq, std::int64_t now_ms, const std::vector<C
                       const std::vector<json::object>& recent_calls) {
   json::array cs;
   for (int n = 1; n <= 6; ++n) {
-    CounterSpec spec{n};
+    CounterSpec spec{n, "idle", 0, "", "ho-tich"};
     for (const auto& c : counters)
       if (c.number == n) spec = c;
     cs.push_back(counter_json(spec));

@@ -1,0 +1,342 @@
+// Pure tests of the panel and pad models, the option parser and small helpers (no SDL, no I/O).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "client/server_address.hpp"
+#include "options.hpp"
+#include "pad_model.hpp"
+#include "panel_model.hpp"
+#include "texts.hpp"
+
+namespace json = boost::json;
+using namespace motcua::counter;
+using motcua::client::ApiResult;
+
+namespace {
+
+json::object counter_status(const char* state, json::value ticket = nullptr, int number = 1) {
+  return json::object{{"number", number},        {"name", "Quầy 1"},
+                      {"services", json::array{"ho-tich", "chung-thuc"}},
+                      {"state", state},          {"officer", "canbo1"},
+                      {"officer_name", "Nguyễn Thị Lan"},
+                      {"pause_reason", ""},      {"since", 0},
+                      {"served_today", 3},       {"ticket", ticket}};
+}
+
+json::object ticket(const char* state, int id = 42, const char* number = "1023") {
+  return json::object{{"id", id},
+                      {"number", number},
+                      {"service", "ho-tich"},
+                      {"service_name", "Tư pháp – Hộ tịch"},
+                      {"state", state},
+                      {"priority", false},
+                      {"issued_at", 1000000},
+                      {"called_at", 1060000},
+                      {"started_at", nullptr},
+                      {"counter", 1},
+                      {"recalls", 0}};
+}
+
+json::array services(int waiting_ho_tich) {
+  return json::array{json::object{{"code", "ho-tich"}, {"name", "Tư pháp – Hộ tịch"}, {"waiting", waiting_ho_tich},
+                                  {"longest_wait_s", 610}},
+                     json::object{{"code", "dat-dai"}, {"name", "Đất đai – Xây dựng"}, {"waiting", 9},
+                                  {"longest_wait_s", 900}}};
+}
+
+json::object snapshot(json::object counter, std::int64_t now = 2000000) {
+  return json::object{{"type", "snapshot"},
+                      {"seq", 10},
+                      {"queue", json::object{{"seq", 10},
+                                             {"now", now},
+                                             {"services", services(2)},
+                                             {"counters", json::array{counter}},
+                                             {"recent_calls", json::array{}}}}};
+}
+
+json::object event(const char* name, std::int64_t seq, json::value counter, json::value t = nullptr,
+                   std::int64_t at = 2000000) {
+  return json::object{{"type", "event"},       {"seq", seq},     {"event", name}, {"at", at},
+                      {"ticket_id", 42},       {"counter", 1},   {"ticket", t},   {"counter_status", counter},
+                      {"services", services(3)}};
+}
+
+PanelModel connected_panel(const char* state, json::value t = nullptr) {
+  PanelModel m(1, "canbo1", "Nguyễn Thị Lan");
+  m.set_connected(true, "", 0);
+  m.apply_message(snapshot(counter_status(state, t)), 2000000);
+  return m;
+}
+
+}  // namespace
+
+TEST(PanelModel, IdleCounterCanOnlyCallNextOrPause) {
+  PanelModel m = connected_panel("idle");
+  EXPECT_EQ(m.state(), PanelState::idle);
+  EXPECT_TRUE(m.can(PanelAction::call_next));
+  EXPECT_TRUE(m.can(PanelAction::pause));
+  for (auto a : {PanelAction::recall, PanelAction::start, PanelAction::no_show, PanelAction::transfer,
+                 PanelAction::close, PanelAction::resume}) {
+    EXPECT_FALSE(m.can(a)) << action_path(a);
+  }
+  ASSERT_EQ(m.my_services().size(), 2u);
+  EXPECT_EQ(m.my_services()[0].waiting, 2);
+  EXPECT_EQ(m.my_services()[0].longest_wait_s, 610);
+}
+
+TEST(PanelModel, StateDecidesActionsTableDriven) {
+  struct Row { const char* state; PanelState shown; std::vector<PanelAction> allowed; };
+  const std::vector<Row> rows = {
+      {"calling", PanelState::calling,
+       {PanelAction::recall, PanelAction::start, PanelAction::no_show, PanelAction::transfer}},
+      {"serving", PanelState::serving, {PanelAction::transfer, PanelAction::close}},
+      {"paused", PanelState::paused, {PanelAction::resume}},
+      {"closed", PanelState::closed, {}},
+  };
+  const PanelAction all[] = {PanelAction::call_next, PanelAction::recall, PanelAction::start, PanelAction::no_show,
+                             PanelAction::transfer,  PanelAction::close,  PanelAction::pause, PanelAction::resume};
+  for (const auto& row : rows) {
+    PanelModel m = connected_panel(row.state, row.shown == PanelState::paused || row.shown == PanelState::closed
+                                                  ? json::value(nullptr)
+                                                  : json::value(ticket("called")));
+    EXPECT_EQ(m.state(), row.shown) << row.state;
+    for (auto a : all) {
+      bool expected = std::find(row.allowed.begin(), row.allowed.end(), a) != row.allowed.end();
+      EXPECT_EQ(m.can(a), expected) << row.state << " " << action_path(a);
+    }
+  }
+}
+
+TEST(PanelModel, OfflineDisablesEverything) {
+  PanelModel m = connected_panel("idle");
+  m.set_connected(false, "mất kết nối", 0);
+  EXPECT_EQ(m.state(), PanelState::offline);
+  EXPECT_FALSE(m.can(PanelAction::call_next));
+  m.set_connected(true, "", 0);
+  EXPECT_TRUE(m.can(PanelAction::call_next));
+}
+
+TEST(PanelModel, EventsUpdateTicketAndWaits) {
+  PanelModel m = connected_panel("idle");
+  m.apply_message(event("ticket.called", 11, counter_status("calling", ticket("called")), ticket("called")), 2000000);
+  EXPECT_EQ(m.state(), PanelState::calling);
+  ASSERT_TRUE(m.ticket());
+  EXPECT_EQ(m.ticket()->number, "1023");
+  EXPECT_EQ(m.ticket()->called_at - m.ticket()->issued_at, 60000);
+  EXPECT_EQ(m.my_services()[0].waiting, 3);
+  // Another counter's event leaves ours alone.
+  m.apply_message(event("ticket.called", 12, counter_status("idle", nullptr, 2)), 2000000);
+  EXPECT_EQ(m.state(), PanelState::calling);
+}
+
+TEST(PanelModel, ActionInFlightBlocksAnother) {
+  PanelModel m = connected_panel("idle");
+  m.action_sent(PanelAction::call_next);
+  EXPECT_TRUE(m.busy());
+  EXPECT_FALSE(m.can(PanelAction::call_next));
+  EXPECT_FALSE(m.can(PanelAction::pause));
+}
+
+TEST(PanelModel, UnconfirmedActionIsShownAsFailedAndStateUnchanged) {
+  PanelModel m = connected_panel("idle");
+  m.action_sent(PanelAction::call_next);
+  m.action_done(PanelAction::call_next, ApiResult::no_reply("hết thời gian chờ"), 5);
+  EXPECT_FALSE(m.busy());
+  ASSERT_TRUE(m.notice());
+  EXPECT_EQ(m.notice()->kind, Notice::Kind::error);
+  EXPECT_NE(m.notice()->text.find("chưa được xác nhận"), std::string::npos);
+  EXPECT_NE(m.notice()->text.find("không được gửi lại"), std::string::npos);
+  EXPECT_EQ(m.state(), PanelState::idle);
+}
+
+TEST(PanelModel, SuccessfulReplyAppliesCounter) {
+  PanelModel m = connected_panel("idle");
+  m.action_sent(PanelAction::call_next);
+  json::object body{{"ticket", ticket("called")}, {"counter", counter_status("calling", ticket("called"))}};
+  m.action_done(PanelAction::call_next, ApiResult::from_reply(200, json::serialize(body)), 5);
+  EXPECT_EQ(m.state(), PanelState::calling);
+  EXPECT_NE(m.notice()->text.find("1023"), std::string::npos);
+}
+
+TEST(PanelModel, NobodyWaitingIsNotAnError) {
+  PanelModel m = connected_panel("idle");
+  m.action_sent(PanelAction::call_next);
+  m.action_done(PanelAction::call_next, ApiResult::from_reply(204, ""), 5);
+  EXPECT_EQ(m.notice()->kind, Notice::Kind::info);
+  EXPECT_EQ(m.notice()->text, "Không có ai đang chờ.");
+}
+
+TEST(PanelModel, RefusalsShowServerMessageAndLostSession) {
+  PanelModel m = connected_panel("idle");
+  m.action_done(PanelAction::call_next,
+                ApiResult::from_reply(409, R"({"error":"invalid_transition","message":"Không thể gọi"})"), 5);
+  EXPECT_EQ(m.notice()->kind, Notice::Kind::error);
+  EXPECT_NE(m.notice()->text.find("Không thể gọi"), std::string::npos);
+  EXPECT_FALSE(m.session_lost());
+  m.action_done(PanelAction::call_next,
+                ApiResult::from_reply(401, R"({"error":"session_expired","message":"Phiên đã hết hạn"})"), 5);
+  EXPECT_TRUE(m.session_lost());
+}
+
+TEST(PanelModel, CounterClosedOrTakenEndsTheSession) {
+  PanelModel m = connected_panel("idle");
+  m.apply_message(event("counter.opened", 11, counter_status("idle", nullptr, 2)), 1);
+  EXPECT_FALSE(m.session_lost());
+  m.apply_message(event("counter.closed", 12, counter_status("closed")), 1);
+  EXPECT_TRUE(m.session_lost());
+  PanelModel taken = connected_panel("idle");
+  json::object other = counter_status("idle");
+  other["officer"] = "canbo2";
+  taken.apply_message(event("counter.opened", 11, other), 1);
+  EXPECT_TRUE(taken.session_lost());
+}
+
+TEST(PanelModel, NewTicketAlertOnlyWhenIdleAndForOurService) {
+  PanelModel m = connected_panel("idle");
+  json::object t = ticket("waiting");
+  m.apply_message(event("ticket.issued", 11, nullptr, t), 1);
+  EXPECT_TRUE(m.take_new_ticket_alert());
+  EXPECT_FALSE(m.take_new_ticket_alert());
+  json::object other = t;
+  other["service"] = "dat-dai";
+  m.apply_message(event("ticket.issued", 12, nullptr, other), 1);
+  EXPECT_FALSE(m.take_new_ticket_alert());
+  PanelModel busy = connected_panel("serving", ticket("serving"));
+  busy.apply_message(event("ticket.issued", 11, nullptr, t), 1);
+  EXPECT_FALSE(busy.take_new_ticket_alert());
+}
+
+TEST(PanelModel, TransferTargetsExcludeOwnServiceAndCounter) {
+  PanelModel m = connected_panel("serving", ticket("serving"));
+  m.apply_office(json::parse(R"({"services":[{"code":"ho-tich","name":"Hộ tịch"},{"code":"chung-thuc","name":"Chứng thực"}],
+                                 "counters":[{"number":1,"name":"Quầy 1"},{"number":2,"name":"Quầy 2"}]})"));
+  auto targets = m.transfer_targets();
+  for (const auto& t : targets) {
+    EXPECT_NE(t.service, "ho-tich");
+    EXPECT_NE(t.counter, 1);
+  }
+  bool has_counter2 = false, has_chung_thuc = false;
+  for (const auto& t : targets) {
+    has_counter2 |= t.is_counter && t.counter == 2;
+    has_chung_thuc |= !t.is_counter && t.service == "chung-thuc";
+  }
+  EXPECT_TRUE(has_counter2);
+  EXPECT_TRUE(has_chung_thuc);
+}
+
+namespace {
+
+json::object vote_requested(std::int64_t ticket_id, int counter, std::int64_t at, std::int64_t seq = 20) {
+  json::object t = ticket("done", static_cast<int>(ticket_id), "1001");
+  t["counter"] = counter;
+  return json::object{{"type", "event"}, {"seq", seq},          {"event", "vote.requested"}, {"at", at},
+                      {"ticket_id", ticket_id}, {"counter", counter}, {"ticket", t}};
+}
+
+}  // namespace
+
+TEST(PadModel, AsksOnlyForItsCounterAndVotesOnce) {
+  PadModel pad(3, 30000);
+  pad.apply_message(vote_requested(7, 2, 1000), 1000);
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+  pad.apply_message(vote_requested(7, 3, 1000), 1000);
+  EXPECT_EQ(pad.screen(), PadScreen::ask);
+  EXPECT_EQ(pad.ticket_number(), "1001");
+  auto vote = pad.choose_rating(1, 2000);
+  ASSERT_TRUE(vote);
+  EXPECT_EQ(vote->ticket_id, 7);
+  EXPECT_EQ(vote->rating, 1);
+  EXPECT_FALSE(pad.choose_rating(2, 2100));  // a second tap while sending
+  pad.vote_done(ApiResult::from_reply(201, R"({"ticket_id":7,"rating":1})"), 2200);
+  EXPECT_EQ(pad.screen(), PadScreen::thanks);
+  EXPECT_FALSE(pad.choose_rating(2, 2300));  // a late tap on the thanks screen
+  pad.tick(2200 + 4000);
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+  pad.apply_message(vote_requested(7, 3, 6000, 21), 6300);  // the same ticket again: no second chance
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+}
+
+TEST(PadModel, UnhappyAsksForReason) {
+  PadModel pad(1, 30000);
+  pad.apply_message(vote_requested(9, 1, 1000), 1000);
+  EXPECT_FALSE(pad.choose_rating(4, 1100));
+  EXPECT_EQ(pad.screen(), PadScreen::reason);
+  pad.back(1150);
+  EXPECT_EQ(pad.screen(), PadScreen::ask);
+  EXPECT_FALSE(pad.choose_rating(4, 1200));
+  auto vote = pad.choose_reason(1, 1300);
+  ASSERT_TRUE(vote);
+  EXPECT_EQ(vote->rating, 4);
+  EXPECT_EQ(vote->reason, "cho_lau");
+  EXPECT_EQ(unhappy_reason_choices().size(), 5u);
+  EXPECT_EQ(unhappy_reason_choices()[3].code, "ho_so_tra_lai");
+}
+
+TEST(PadModel, WindowTimesOutToIdleWithoutVote) {
+  PadModel pad(1, 30000);
+  pad.apply_message(vote_requested(9, 1, 1000), 1000);
+  EXPECT_EQ(pad.seconds_left(1000), 30);
+  pad.tick(31000);
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+  EXPECT_FALSE(pad.choose_rating(1, 31001));
+}
+
+TEST(PadModel, ReplayedOldRequestIsIgnored) {
+  PadModel pad(1, 30000);
+  pad.apply_message(vote_requested(9, 1, 1000), 100000);
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+}
+
+TEST(PadModel, LostReplyLetsThemTapAgainAndAlreadyVotedThanks) {
+  PadModel pad(1, 30000);
+  pad.apply_message(vote_requested(9, 1, 1000), 1000);
+  ASSERT_TRUE(pad.choose_rating(2, 1100));
+  pad.vote_done(ApiResult::no_reply("x"), 1200);
+  EXPECT_EQ(pad.screen(), PadScreen::ask);
+  EXPECT_FALSE(pad.message().empty());
+  ASSERT_TRUE(pad.choose_rating(2, 1300));
+  pad.vote_done(ApiResult::from_reply(409, R"({"error":"already_voted","message":"Đã đánh giá"})"), 1400);
+  EXPECT_EQ(pad.screen(), PadScreen::thanks);
+}
+
+TEST(PadModel, OfficerOnDutyFromSnapshot) {
+  PadModel pad(1, 30000);
+  pad.apply_message(snapshot(counter_status("idle")), 0);
+  EXPECT_EQ(pad.officer_name(), "Nguyễn Thị Lan");
+  pad.apply_message(event("counter.closed", 11, counter_status("closed")), 0);
+  EXPECT_EQ(pad.officer_name(), "");
+}
+
+TEST(Options, ParsesCommandsAndRejectsBadInput) {
+  auto r = parse_options({"cc", "--server", "127.0.0.1:9000", "--json", "transfer", "--to-counter", "2"});
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.options.mode, Mode::command);
+  EXPECT_EQ(r.options.command, "transfer");
+  EXPECT_EQ(*r.options.to_counter, 2);
+  EXPECT_TRUE(r.options.json);
+  EXPECT_NE(parse_options({"cc", "transfer"}).error, "");
+  EXPECT_NE(parse_options({"cc", "fly"}).error, "");
+  EXPECT_NE(parse_options({"cc", "--counter", "x"}).error, "");
+  EXPECT_NE(parse_options({"cc", "--rating-pad", "--counter", "3"}).error, "");
+  auto pad = parse_options({"cc", "--rating-pad", "--counter", "3", "--key", "k", "--vote-window", "5"});
+  ASSERT_EQ(pad.error, "");
+  EXPECT_EQ(pad.options.mode, Mode::rating_pad);
+  EXPECT_EQ(pad.options.vote_window_s, 5);
+  auto login = parse_options({"cc", "login", "canbo1", "--counter", "1"});
+  EXPECT_EQ(login.options.user, "canbo1");
+  EXPECT_EQ(parse_options({"cc"}).options.mode, Mode::panel);
+}
+
+TEST(Helpers, DurationsAndAddresses) {
+  EXPECT_EQ(format_duration(0), "0 giây");
+  EXPECT_EQ(format_duration(610), "10 phút 10 giây");
+  EXPECT_EQ(format_duration(3720), "1 giờ 2 phút");
+  auto a = motcua::client::parse_server_address("localhost:9000");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->host, "localhost");
+  EXPECT_EQ(a->port, 9000);
+  EXPECT_FALSE(motcua::client::parse_server_address("h:99999"));
+  EXPECT_FALSE(motcua::client::parse_server_address("h:abc"));
+  EXPECT_EQ(motcua::client::url_encode("a b/ç"), "a%20b%2F%C3%A7");
+}
