@@ -44,7 +44,7 @@ struct Decider {
     if (!cmd.idempotency_key.empty()) {
       if (auto it = s.idempotency.find(cmd.idempotency_key); it != s.idempotency.end()) {
         const Ticket* t = s.find_ticket(it->second);
-        if (t && t->service != cmd.service && t->transfers == 0)
+        if (t && t->issued_service != cmd.service)
           return Status::conflict("idempotency_key_reused", "Khóa idempotency đã dùng cho dịch vụ khác");
         Decision d;
         d.ticket_id = it->second;
