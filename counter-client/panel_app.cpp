@@ -211,6 +211,7 @@ void PanelApp::start_session(const ApiResult& login, const std::string& username
   model_->set_notice(Notice::Kind::success, "Đã đăng nhập tại " + model_->counter_name() + ".", clock_());
   save_prefs(options_.prefs_path, username, signed_counter);
   std::memset(password_buf_, 0, sizeof(password_buf_));
+  ++password_field_;
   client::EventStreamOptions so;
   so.server = options_.server;
   so.token = login.string_field("token");
@@ -264,6 +265,7 @@ void PanelApp::on_incoming(Incoming& item) {
       if (l->result.error == "bad_credentials") login_error_ = "Sai tên đăng nhập hoặc mật khẩu.";
       // Ready for the next try: an empty password field with the cursor in it.
       std::memset(password_buf_, 0, sizeof(password_buf_));
+      ++password_field_;
       focus_password_ = true;
     }
   } else if (auto* o = std::get_if<OfficeDone>(&item)) {

@@ -86,6 +86,7 @@ class PanelApp {
   bool login_pending_ = false;
   bool focus_user_ = true;
   bool focus_password_ = false;
+  int password_field_ = 0;  // a new id clears ImGui's own copy of the field's text
   std::string login_error_;
   std::string login_info_;
 

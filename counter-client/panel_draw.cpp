@@ -68,11 +68,11 @@ void PanelApp::draw_login() {
   }
   ImGui::InputText("##user", user_buf_, sizeof(user_buf_));
   ImGui::TextUnformatted("Mật khẩu");
-  if (focus_password_) {
-    ImGui::SetKeyboardFocusHere();
-    focus_password_ = false;
-  }
-  ImGui::InputText("##password", password_buf_, sizeof(password_buf_), ImGuiInputTextFlags_Password);
+  // Asked again until it took: a focus request made while another field is active can be lost.
+  if (focus_password_) ImGui::SetKeyboardFocusHere();
+  ImGui::InputText(("##password" + std::to_string(password_field_)).c_str(), password_buf_, sizeof(password_buf_),
+                   ImGuiInputTextFlags_Password);
+  if (ImGui::IsItemActive()) focus_password_ = false;
   ImGui::TextUnformatted("Quầy số");
   ImGui::InputInt("##counter", &counter_input_, 1, 1);
   if (counter_input_ < 1) counter_input_ = 1;

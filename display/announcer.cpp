@@ -45,19 +45,32 @@ Pcm Announcer::speech_for(const speech::Utterance& u) {
   return out;
 }
 
+const Pcm& Announcer::chime_part() {
+  if (chime_.samples.empty()) {
+    chime_.rate = rate_;
+    append(chime_, make_chime(rate_));
+    append_silence(chime_, settings_.after_chime);
+  }
+  return chime_;
+}
+
+namespace {
+Pcm sentence_part(Pcm speech, Millis pause) {
+  append_silence(speech, pause);
+  return speech;
+}
+}  // namespace
+
 Pcm Announcer::render(const speech::Call& call, bool chime) {
   Pcm out;
   out.rate = rate_;
-  if (chime && settings_.chime) {
-    append(out, make_chime(rate_));
-    append_silence(out, settings_.after_chime);
-  }
-  append(out, speech_for(speech::call_utterance(call.number, call.counter, call.recall, settings_.style)));
-  append_silence(out, settings_.after_sentence);
+  if (chime && settings_.chime) append(out, chime_part());
+  append(out, sentence_part(speech_for(speech::call_utterance(call.number, call.counter, call.recall, settings_.style)),
+                            settings_.after_sentence));
   return out;
 }
 
-std::optional<std::string> Announcer::update(Instant now) {
+std::optional<Started> Announcer::update(Instant now) {
   if (sink_.idle_at(now) > now) return std::nullopt;  // never overlap: wait for silence
   if (started_) {
     queue_.finish(now);
@@ -65,10 +78,13 @@ std::optional<std::string> Announcer::update(Instant now) {
   }
   const auto playing = queue_.start(now);
   if (!playing) return std::nullopt;
-  sink_.play(render(playing->call, playing->chime), now);
+  const speech::Utterance u =
+      speech::call_utterance(playing->call.number, playing->call.counter, playing->call.recall, settings_.style);
+  // Same samples as render(), in two plays: the sink queues them back to back.
+  if (playing->chime && settings_.chime) sink_.play(chime_part(), now);
+  sink_.play(sentence_part(speech_for(u), settings_.after_sentence), now);
   started_ = true;
-  return speech::call_utterance(playing->call.number, playing->call.counter, playing->call.recall, settings_.style)
-      .text;
+  return Started{*playing, u.text};
 }
 
 }  // namespace motcua::display

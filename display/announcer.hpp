@@ -27,6 +27,12 @@ struct AnnouncerSettings {
 // Speaks text with the TTS engine (EspeakSynth::synthesize in the program).
 using SpeakFn = std::function<Pcm(const std::string& text)>;
 
+// What update() handed to the sink.
+struct Started {
+  speech::Playing playing;  // the call and which repetition
+  std::string text;         // the sentence, for the log
+};
+
 class Announcer {
  public:
   Announcer(AnnouncerSettings settings, AudioSink& sink, ClipPack& clips, SpeakFn speak, int rate);
@@ -34,9 +40,10 @@ class Announcer {
   // Offers a call; `server_now` is ticketd's clock (staleness is judged against call.at).
   speech::Admission offer(const speech::Call& call, Instant server_now);
   void withdraw(std::int64_t ticket_id);
-  // Starts the next repetition or call when the sink has gone quiet. Returns the text
-  // started, if any (the program logs it).
-  std::optional<std::string> update(Instant now);
+  // Starts the next repetition or call when the sink has gone quiet; returns what started.
+  // The chime is queued before the sentence is synthesised, so the first sample reaches
+  // the sink within a few milliseconds and synthesis overlaps the chime.
+  std::optional<Started> update(Instant now);
   // When update() next has something to do: the sink going idle while busy, else never.
   std::optional<Instant> next_wake(Instant now) const;
   bool idle(Instant now) const;
@@ -46,6 +53,9 @@ class Announcer {
 
  private:
   Pcm speech_for(const speech::Utterance& u);
+  const Pcm& chime_part();  // the chime and the pause after it, made once
+
+  Pcm chime_;
 
   AnnouncerSettings settings_;
   AudioSink& sink_;

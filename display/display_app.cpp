@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <memory>
 #include <variant>
 
@@ -38,8 +40,30 @@ const char* admission_text(speech::Admission a) {
   return "";
 }
 
+using Steady = std::chrono::steady_clock;
+
+// Passes plays through and notes when the first one after mark() was queued, so the log can
+// say how long a call took from its event reaching us to its first audio sample.
+class TimedSink final : public AudioSink {
+ public:
+  explicit TimedSink(AudioSink& inner) : inner_(inner) {}
+  void play(const Pcm& pcm, Instant now) override {
+    inner_.play(pcm, now);
+    if (!first_) first_ = Steady::now();
+  }
+  Instant idle_at(Instant now) const override { return inner_.idle_at(now); }
+  bool ok() const override { return inner_.ok(); }
+  std::string error() const override { return inner_.error(); }
+  void mark() { first_.reset(); }
+  std::optional<Steady::time_point> first_play() const { return first_; }
+
+ private:
+  AudioSink& inner_;
+  std::optional<Steady::time_point> first_;
+};
+
 // What network threads hand to the frame loop.
-struct StreamMessage { boost::json::object message; };
+struct StreamMessage { boost::json::object message; Steady::time_point received; };
 struct StreamStateChange { client::StreamState state; std::string detail; };
 struct OfficeInfo { std::string name; int utc_offset_minutes; };
 using Inbound = std::variant<StreamMessage, StreamStateChange, OfficeInfo>;
@@ -82,6 +106,7 @@ int DisplayApp::run() {
     // The speaker: TTS into memory, then SDL audio or the WAV file.
     std::unique_ptr<EspeakSynth> synth;
     std::unique_ptr<AudioSink> sink;
+    std::unique_ptr<TimedSink> timed;
     std::unique_ptr<ClipPack> clips;
     std::unique_ptr<Announcer> announcer;
     if (s.sound.enabled) {
@@ -90,13 +115,14 @@ int DisplayApp::run() {
       const int rate = synth->sample_rate();
       sink = s.sound.wav_out.empty() ? make_sdl_audio_sink(rate) : make_wav_file_sink(s.sound.wav_out, rate);
       if (!sink->ok()) log_line("âm thanh: " + sink->error());
+      timed = std::make_unique<TimedSink>(*sink);
       clips = std::make_unique<ClipPack>(s.sound.clips_dir, rate);
       AnnouncerSettings as;
       as.style = s.sound.style;
       as.queue = s.sound.queue;
       as.chime = s.sound.chime;
       EspeakSynth* tts = synth.get();
-      announcer = std::make_unique<Announcer>(as, *sink, *clips, [tts](const std::string& t) { return tts->synthesize(t); },
+      announcer = std::make_unique<Announcer>(as, *timed, *clips, [tts](const std::string& t) { return tts->synthesize(t); },
                                               rate);
     }
 
@@ -128,10 +154,12 @@ int DisplayApp::run() {
       so.device_key = s.device_key;
       stream = std::make_unique<client::EventStream>(
           so, client::EventStreamCallbacks{
-                  [inbox](const boost::json::object& m) { inbox->push(StreamMessage{m}); },
+                  [inbox](const boost::json::object& m) { inbox->push(StreamMessage{m, Steady::now()}); },
                   [inbox](client::StreamState st, const std::string& d) { inbox->push(StreamStateChange{st, d}); }});
     }
 
+    // When each call's event reached us (by seq), until its first repetition starts.
+    std::map<std::int64_t, Steady::time_point> arrived;
     const Instant started = clock_now();
     std::uint64_t frames_saved = 0;
     Instant next_draw = started;
@@ -164,9 +192,11 @@ int DisplayApp::run() {
           const BoardEffects fx = board.apply_message(m->message, now);
           if (announcer) {
             for (std::int64_t id : fx.withdraw) announcer->withdraw(id);
-            for (const speech::Call& c : fx.announce)
-              log_line("gọi số " + c.number + " quầy " + std::to_string(c.counter) + ": " +
-                       admission_text(announcer->offer(c, board.server_time(now))));
+            for (const speech::Call& c : fx.announce) {
+              const speech::Admission a = announcer->offer(c, board.server_time(now));
+              if (a == speech::Admission::queued || a == speech::Admission::replaced) arrived[c.seq] = m->received;
+              log_line("gọi số " + c.number + " quầy " + std::to_string(c.counter) + ": " + admission_text(a));
+            }
           }
         } else if (auto* st = std::get_if<StreamStateChange>(&in)) {
           board.set_connected(st->state == client::StreamState::connected);
@@ -181,8 +211,22 @@ int DisplayApp::run() {
           board.set_office_name(o->name);
         }
       }
-      if (announcer)
-        if (auto text = announcer->update(now)) log_line("phát: " + *text);
+      if (announcer) {
+        timed->mark();
+        if (auto started_call = announcer->update(now)) {
+          log_line("phát: " + started_call->text);
+          const auto it = arrived.find(started_call->playing.call.seq);
+          if (it != arrived.end() && timed->first_play()) {
+            const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(*timed->first_play() - it->second);
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "độ trễ đọc: %.1f ms (sự kiện đến -> mẫu âm thanh đầu tiên)",
+                          static_cast<double>(ms.count()) / 1000.0);
+            log_line(buf);
+          }
+          // Older entries belong to calls that were dropped or already started.
+          if (it != arrived.end()) arrived.erase(arrived.begin(), std::next(it));
+        }
+      }
 
       const bool changed = renderer.static_stale(board, now);
       if (changed || now >= next_draw) {

@@ -15,6 +15,8 @@
 #include "http_session.hpp"
 #include "office.hpp"
 #include "simulator.hpp"
+#include "alert_monitor.hpp"
+#include "ticket_printing.hpp"
 
 #ifndef MOTCUA_DEFAULT_WEB_ROOT
 #define MOTCUA_DEFAULT_WEB_ROOT ""
@@ -78,9 +80,11 @@ void schedule_tick(net::steady_timer& timer, Office& office, int retention_days)
 
 int main(int argc, char** argv) {
   CLI::App app{"ticketd — máy chủ xếp hàng cho bộ phận một cửa"};
-  std::string config_path, db_path, listen, port_file, web_root, synchronous;
+  std::string config_path, db_path, listen, port_file, web_root, synchronous, public_base_url;
+  int print_width = 576;
   int port = -1;
   int threads = 2;
+  int read_timeout_s = 30;
   bool simulate = false;
   double simulate_speed = 1.0;
   app.add_option("--config", config_path, "Office config (TOML); without it, the demo ward office");
@@ -89,8 +93,14 @@ int main(int argc, char** argv) {
   app.add_option("--port", port, "TCP port (0 = any free port)")->check(CLI::Range(0, 65535));
   app.add_option("--port-file", port_file, "Write the bound port to this file once listening");
   app.add_option("--web-root", web_root, "Folder of the web pages (kiosk, dashboard)");
+  app.add_option("--public-base-url", public_base_url,
+                 "Address citizens' phones use for ticketd, printed in the ticket's QR (e.g. http://192.168.1.10:8080)");
+  app.add_option("--print-width", print_width, "Thermal printer width in dots: 576 (80 mm) or 384 (58 mm)")
+      ->check(CLI::IsMember({384, 576}));
   app.add_option("--synchronous", synchronous, "SQLite synchronous mode: FULL (default), NORMAL or EXTRA");
   app.add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 16));
+  app.add_option("--read-timeout", read_timeout_s, "Seconds before a stalled connection is closed")
+      ->check(CLI::Range(1, 3600));
   app.add_flag("--simulate", simulate, "Generate arrivals and officer actions (demo)");
   app.add_option("--simulate-speed", simulate_speed, "Simulation speed factor");
   auto* hash_cmd = app.add_subcommand("hash-password", "Read a password on stdin, print its argon2id hash");
@@ -149,8 +159,17 @@ int main(int argc, char** argv) {
     return 3;
   }
   HttpMetrics metrics;
-  Api api(office, ApiOptions{settings.public_reads, settings.session_hours, settings.web_root}, metrics);
+  // Paper tickets render on their own worker thread; the office strand only hands them over.
+  auto printing = TicketPrinting::create(ioc.get_executor(),
+                                         TicketPrintingOptions{.office_name = loaded.office.office_name,
+                                                               .utc_offset_minutes = loaded.office.utc_offset_minutes,
+                                                               .public_base_url = public_base_url,
+                                                               .width_dots = print_width});
+  Api api(office, ApiOptions{settings.public_reads, settings.session_hours, settings.web_root, printing->hook()},
+          metrics);
 
+  ServerLimits limits;
+  limits.read_timeout = std::chrono::seconds(read_timeout_s);
   beast::error_code ec;
   const auto address = net::ip::make_address(settings.listen, ec);
   if (ec) {
@@ -158,7 +177,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{address, static_cast<unsigned short>(settings.port)},
-                                             api, office, metrics, ServerLimits{}, ec);
+                                             api, office, metrics, limits, ec);
   if (ec) {
     std::fprintf(stderr, "ticketd: cannot listen on %s:%d: %s\n", settings.listen.c_str(), settings.port,
                  ec.message().c_str());
@@ -166,6 +185,8 @@ int main(int argc, char** argv) {
   }
   listener->run();
   const unsigned short bound = listener->port();
+  if (printing->public_base_url().empty()) printing->set_public_base_url(derive_public_base_url(settings.listen, bound));
+  std::printf("ticketd: ticket QR codes link to %s/t/<code>\n", printing->public_base_url().c_str());
   if (!port_file.empty()) {
     // Written to a temporary name and renamed, so a reader never sees half a number.
     const std::string tmp = port_file + ".tmp";
@@ -180,6 +201,9 @@ int main(int argc, char** argv) {
   net::steady_timer tick(ioc);
   schedule_tick(tick, office, settings.identity_retention_days);
   if (simulate) std::make_shared<Simulator>(ioc, office, simulate_speed)->start();
+  // Supervision alerts: a wait passing its target needs no event, so a timer looks every 2 s.
+  AlertMonitor alert_monitor(office, std::chrono::seconds(2));
+  alert_monitor.start();
 
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](beast::error_code, int) {

@@ -14,6 +14,7 @@
 namespace json = boost::json;
 using namespace motcua::counter;
 using motcua::counter::testing::run_counter_client;
+using motcua::counter::testing::CliRun;
 using motcua::testing::DaemonProcess;
 
 namespace {
@@ -31,15 +32,13 @@ class Cli : public ::testing::Test {
     return run_counter_client(all);
   }
   std::int64_t issue(const char* service) {
-    motcua::client::ApiClient kiosk({{"127.0.0.1", daemon.port()}});
+    motcua::client::ApiClient kiosk(motcua::client::ApiClientOptions{{"127.0.0.1", daemon.port()}});
     kiosk.set_device_key("demo-kiosk-key-1");
     return kiosk.issue_ticket(service).int_field("id");
   }
   DaemonProcess daemon;
   std::string session, server;
 };
-
-using motcua::counter::testing::CliRun;
 
 }  // namespace
 

@@ -56,8 +56,19 @@ inline void push_mouse(Uint32 type, Uint32 window_id, float x, float y) {
 }
 
 // Runs `frame` until `done` holds, at most max_frames times; returns whether it held.
-inline bool pump_until(const std::function<bool()>& frame, const std::function<bool()>& done, int max_frames = 400) {
+inline bool pump_until(const std::function<void()>& frame, const std::function<bool()>& done, int max_frames = 400) {
   for (int i = 0; i < max_frames; ++i) {
+    frame();
+    if (done()) return true;
+  }
+  return false;
+}
+
+// Presses `key` once per frame until `done` holds (at most max_frames presses).
+inline bool press_until(const std::function<void()>& frame, SDL_Keycode key, const std::function<bool()>& done,
+                        int max_frames = 100) {
+  for (int i = 0; i < max_frames; ++i) {
+    push_key(key);
     frame();
     if (done()) return true;
   }

@@ -322,8 +322,24 @@ Status Store::write_event(const Event& e) {
 }
 
 Status Store::write_ticket(const Ticket& t) {
-  auto s = db_->prepare(std::string("INSERT OR REPLACE INTO tickets(") + kTicketColumns +
-                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  // An upsert on the id only: "INSERT OR REPLACE" would silently delete another row that
+  // clashes on the per-day number index, defeating the guarantee that index gives.
+  static const std::string sql = [] {
+    std::string update;
+    std::string cols = kTicketColumns;
+    std::size_t start = 0;
+    while (start < cols.size()) {
+      std::size_t comma = cols.find(',', start);
+      std::string col = cols.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      col.erase(0, col.find_first_not_of(' '));
+      if (col != "id") update += (update.empty() ? "" : ", ") + col + "=excluded." + col;
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    return std::string("INSERT INTO tickets(") + kTicketColumns +
+           ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET " + update;
+  }();
+  auto s = db_->prepare(sql);
   if (!s.is_ok()) return s.status();
   Statement& st = *s.value();
   st.bind(1, t.id)

@@ -12,6 +12,7 @@
 #include "domain/events.hpp"
 #include "domain/office_state.hpp"
 #include "domain/status.hpp"
+#include "stats/report_aggregator.hpp"
 #include "store/sqlite.hpp"
 
 namespace motcua::store {
@@ -76,6 +77,14 @@ class Store {
   // Streams events with seq in (after_seq, ...] whose time is in [from, to), in seq
   // order, without holding them all; stop by returning false.
   Status for_each_event(Instant from, Instant to, const std::function<bool(const Event&)>& fn);
+
+  // The report path (store_views.cpp): the same rows as for_each_event, but each event as
+  // a stats::EventView pointing into SQLite's row buffer (valid during the call only), with
+  // no Event built and no allocation per row. Only the types a report reads are passed.
+  Status for_each_event_view(Instant from, Instant to, const std::function<bool(const stats::EventView&)>& fn);
+  // Tickets of service days [from_day, to_day] in id order, for per-ticket exports;
+  // `identity` is filled only when `with_identity` (an admin asked for personal data).
+  Status for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn);
 
   // Removes personal data of tickets issued before `before` (retention).
   Result<std::int64_t> purge_identity(Instant before);

@@ -1,0 +1,164 @@
+#include "stats/alerts.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace motcua::stats {
+namespace {
+
+constexpr std::int64_t kMinute = 60;
+
+std::int64_t elapsed_ms(Instant from, Instant to) { return to_unix_ms(to) - to_unix_ms(from); }
+
+std::optional<LinePlace> oldest_in(const ServiceLine& line) {
+  std::optional<LinePlace> best;
+  if (!line.priority.empty()) best = *line.priority.begin();
+  if (!line.normal.empty() && (!best || *line.normal.begin() < *best)) best = *line.normal.begin();
+  return best;
+}
+
+std::optional<LinePlace> oldest_of_service(const OfficeState& state, const std::string& service) {
+  auto it = state.lines.find(service);
+  return it == state.lines.end() ? std::nullopt : oldest_in(it->second);
+}
+
+std::string display_of(const OfficeState& state, std::int64_t id) {
+  const Ticket* t = state.find_ticket(id);
+  return t ? t->display : std::string();
+}
+
+std::string service_name(const OfficeConfig& config, const std::string& code) {
+  const Service* s = config.find_service(code);
+  return s ? s->name : code;
+}
+
+std::string counter_name(const OfficeConfig& config, int number) {
+  const Counter* c = config.find_counter(number);
+  return c ? c->name : "Quầy " + std::to_string(number);
+}
+
+void wait_alerts(const OfficeConfig& config, const OfficeState& state, Instant now, std::vector<Alert>& out) {
+  for (const Service& s : config.services) {
+    const auto oldest = oldest_of_service(state, s.code);
+    const std::int64_t target_s = std::int64_t{s.target_wait_min} * kMinute;
+    if (!oldest || elapsed_ms(oldest->queue_at, now) <= target_s * 1000) continue;
+    Alert a;
+    a.kind = AlertKind::wait_over_target;
+    a.service = s.code;
+    a.ticket_id = oldest->ticket_id;
+    a.number = display_of(state, oldest->ticket_id);
+    a.since = oldest->queue_at;
+    a.threshold_s = target_s;
+    a.count = 1;
+    a.message = s.name + ": thời gian chờ vượt mục tiêu " + std::to_string(s.target_wait_min) +
+                " phút (số " + a.number + " chờ lâu nhất)";
+    out.push_back(std::move(a));
+  }
+}
+
+void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant now, std::vector<Alert>& out) {
+  const std::int64_t threshold_s = config.policy.idle_alert_s;
+  for (const auto& [number, c] : state.counters) {
+    if (c.state != CounterState::idle && c.state != CounterState::paused) continue;
+    std::optional<LinePlace> oldest;
+    auto consider = [&](const std::optional<LinePlace>& p) {
+      if (p && (!oldest || *p < *oldest)) oldest = p;
+    };
+    if (const Counter* cfg = config.find_counter(number))
+      for (const auto& cs : cfg->services) consider(oldest_of_service(state, cs.service));
+    if (auto it = state.counter_lines.find(number); it != state.counter_lines.end() && !it->second.empty())
+      consider(*it->second.begin());
+    if (!oldest) continue;
+    const Instant since = std::max(c.since, oldest->queue_at);
+    if (elapsed_ms(since, now) <= threshold_s * 1000) continue;
+    Alert a;
+    a.kind = AlertKind::counter_idle;
+    a.counter = number;
+    a.since = since;
+    a.threshold_s = threshold_s;
+    a.count = 1;
+    a.message = counter_name(config, number) +
+                (c.state == CounterState::paused
+                     ? " đang tạm dừng" + (c.pause_reason.empty() ? std::string() : " (" + c.pause_reason + ")")
+                     : std::string(" đang rảnh")) +
+                " trong khi có công dân đang chờ";
+    out.push_back(std::move(a));
+  }
+}
+
+void apology_alerts(const OfficeConfig& config, const OfficeState& state, Instant now, std::vector<Alert>& out) {
+  const std::int64_t threshold_s = std::int64_t{config.policy.apology_wait_min} * kMinute;
+  // Still in line: one alert per service, naming the oldest.
+  std::map<std::string, Alert> by_service;
+  for (const auto& [id, t] : state.tickets) {
+    if (!is_in_line(t.state) || elapsed_ms(t.queue_at, now) <= threshold_s * 1000) continue;
+    Alert& a = by_service[t.service];
+    if (a.count == 0 || LinePlace{t.queue_at, t.id} < LinePlace{a.since, a.ticket_id}) {
+      a.ticket_id = t.id;
+      a.number = t.display;
+      a.since = t.queue_at;
+    }
+    a.count += 1;
+  }
+  auto emit_service = [&](const std::string& code) {
+    auto it = by_service.find(code);
+    if (it == by_service.end()) return;
+    Alert a = std::move(it->second);
+    by_service.erase(it);
+    a.kind = AlertKind::apology_waiting;
+    a.service = code;
+    a.threshold_s = threshold_s;
+    a.message = "Khách chờ, được xin lỗi: " + std::to_string(a.count) + " công dân " + service_name(config, code) +
+                " đã chờ quá " + std::to_string(config.policy.apology_wait_min) + " phút (lâu nhất: số " + a.number +
+                ")";
+    out.push_back(std::move(a));
+  };
+  for (const Service& s : config.services) emit_service(s.code);
+  while (!by_service.empty()) emit_service(by_service.begin()->first);  // services since removed from the config
+
+  // At a counter now: the officer owes this citizen an apology. Only the first call
+  // counts, so a ticket that was transferred on was owed it at its first counter.
+  for (const auto& [number, c] : state.counters) {
+    if (c.ticket_id == 0) continue;
+    const Ticket* t = state.find_ticket(c.ticket_id);
+    if (!t || t->transfers > 0 || !t->called_at) continue;
+    if (t->state != TicketState::called && t->state != TicketState::serving) continue;
+    if (elapsed_ms(t->issued_at, *t->called_at) <= threshold_s * 1000) continue;
+    Alert a;
+    a.kind = AlertKind::apology_at_counter;
+    a.service = t->service;
+    a.counter = number;
+    a.ticket_id = t->id;
+    a.number = t->display;
+    a.since = t->issued_at;
+    a.threshold_s = threshold_s;
+    a.count = 1;
+    const std::int64_t waited_min = elapsed_ms(t->issued_at, *t->called_at) / 60'000;
+    a.message = "Khách chờ, được xin lỗi: số " + t->display + " tại " + counter_name(config, number) + " đã chờ " +
+                std::to_string(waited_min) + " phút";
+    out.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+std::vector<Alert> compute_alerts(const OfficeConfig& config, const OfficeState& state, Instant now) {
+  std::vector<Alert> out;
+  wait_alerts(config, state, now, out);
+  idle_alerts(config, state, now, out);
+  apology_alerts(config, state, now, out);
+  return out;
+}
+
+std::string_view to_string(AlertKind kind) {
+  switch (kind) {
+    case AlertKind::wait_over_target: return "wait_over_target";
+    case AlertKind::counter_idle: return "counter_idle";
+    case AlertKind::apology_waiting: return "apology_waiting";
+    case AlertKind::apology_at_counter: return "apology_at_counter";
+  }
+  return "unknown";
+}
+
+}  // namespace motcua::stats

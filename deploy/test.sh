@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Test command: installs what is missing, builds, and runs the whole suite with ctest.
+#   ./deploy/test.sh            everything
+#   ./deploy/test.sh -R Store   only tests matching a ctest regex
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+./deploy/deps.sh --test
+./deploy/build.sh
+
+# Browser tests use playwright-core from npm with Debian's chromium; install their
+# locked dependencies inside the tree (no browser download).
+for dir in tests/*/; do
+  if [[ -f "$dir/package-lock.json" ]]; then
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+cd "$ROOT/build/release"
+ctest --output-on-failure --timeout 600 -j2 "$@"

@@ -1,0 +1,345 @@
+// Browser tests of the supervisor dashboard in Debian chromium (playwright-core) against the
+// real ticketd on 127.0.0.1 (port 0): a scripted day over HTTP, then the numbers on the page,
+// live updates and recovery after a restart, an alert when a wait passes its target, the CSV
+// export against the report, the officer's 403, and a screenshot for docs/.
+//   node dashboard_test.mjs --ticketd <path to ticketd> [--screenshots <docs dir>]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
+if (!args.ticketd) {
+  console.error('usage: node dashboard_test.mjs --ticketd PATH [--screenshots DIR]');
+  process.exit(2);
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-dashboard-'));
+const STEP_MS = 20000;       // every ordinary wait is bounded by this
+const TARGET_MS = 60000;     // tra-ket-qua's target_wait_min = 1, the smallest the config allows
+
+let failures = 0;
+function check(cond, what) {
+  if (cond) console.log(`  ok    ${what}`);
+  else { failures += 1; console.log(`  FAIL  ${what}`); }
+}
+function checkEq(actual, expected, what) {
+  check(actual === expected, `${what} (got ${JSON.stringify(actual)}, want ${JSON.stringify(expected)})`);
+}
+
+// The demo's first three counters plus counter 6 for tra-ket-qua, whose 1-minute target lets
+// a real wait pass it during the test. Nobody signs in at counter 6, so only the wait rule
+// fires for it; idle_alert_s is long so the scripted counters raise nothing.
+function officeToml() {
+  const officer = (u, name, role) => `[[officers]]\nusername = "${u}"\ndisplay_name = "${name}"\nrole = "${role}"\npassword = "demo1234"\n`;
+  const service = (code, name, first, target) =>
+    `[[services]]\ncode = "${code}"\nname = "${name}"\nfirst_number = ${first}\nlast_number = ${first + 998}\ntarget_wait_min = ${target}\n`;
+  const counter = (n, services) => `[[counters]]\nnumber = ${n}\nname = "Quầy ${n}"\nservices = [${services.map((s) => `"${s}"`).join(', ')}]\n`;
+  const device = (id, kind, key, counterNo) => `[[devices]]\nid = "${id}"\nkind = "${kind}"\nkey = "${key}"\n${counterNo ? `counter = ${counterNo}\n` : ''}`;
+  return [
+    'office_name = "Trung tâm Phục vụ hành chính công phường Bến Nghé"',
+    '[policy]\nidle_alert_s = 3600\napology_wait_min = 45',
+    service('ho-tich', 'Tư pháp – Hộ tịch', 1001, 30), service('chung-thuc', 'Chứng thực', 2001, 15),
+    service('dat-dai', 'Đất đai – Xây dựng', 3001, 30), service('tra-ket-qua', 'Trả kết quả', 6001, 1),
+    counter(1, ['ho-tich', 'chung-thuc']), counter(2, ['chung-thuc', 'ho-tich']), counter(3, ['dat-dai']),
+    counter(6, ['tra-ket-qua']),
+    officer('canbo1', 'Nguyễn Thị Lan', 'officer'), officer('canbo2', 'Trần Văn Minh', 'officer'),
+    officer('canbo3', 'Lê Thị Hồng', 'officer'), officer('lanhdao', 'Phạm Quốc Hùng', 'supervisor'),
+    officer('admin', 'Quản trị hệ thống', 'admin'),
+    device('kiosk-1', 'kiosk', 'test-kiosk-key-1'), device('pad-1', 'rating_pad', 'test-pad-key-1', 1),
+    device('pad-2', 'rating_pad', 'test-pad-key-2', 2), device('pad-3', 'rating_pad', 'test-pad-key-3', 3),
+  ].join('\n');
+}
+
+let daemon = null;
+async function startTicketd(config, db, port = 0) {
+  const portFile = path.join(tmp, 'port');
+  fs.rmSync(portFile, { force: true });
+  const log = fs.openSync(path.join(tmp, 'ticketd.log'), 'a');
+  daemon = spawn(args.ticketd, ['--config', config, '--db', db, '--listen', '127.0.0.1', '--port', String(port),
+    '--port-file', portFile], { stdio: ['ignore', log, log] });
+  const deadline = Date.now() + STEP_MS;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(portFile)) return Number(fs.readFileSync(portFile, 'utf8').trim());
+    if (daemon.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('ticketd did not start:\n' + fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8'));
+}
+function killTicketd() {
+  if (daemon && daemon.exitCode === null) daemon.kill('SIGKILL');
+}
+async function waitExit() {
+  if (!daemon || daemon.exitCode !== null) return;
+  await new Promise((r) => daemon.once('exit', r));
+}
+
+let base = '';
+async function api(method, url, body, headers = {}) {
+  const r = await fetch(base + url, {
+    method, headers: Object.assign({ 'Content-Type': 'application/json' }, headers),
+    body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(STEP_MS),
+  });
+  const text = await r.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = text; }
+  return { status: r.status, data, headers: r.headers };
+}
+const kioskKey = { 'X-Device-Key': 'test-kiosk-key-1' };
+const bearer = (t) => ({ Authorization: 'Bearer ' + t });
+async function issue(service) {
+  const r = await api('POST', '/api/tickets', { service }, kioskKey);
+  if (r.status !== 201) throw new Error(`issue ${service}: ${r.status} ${JSON.stringify(r.data)}`);
+  return r.data.id;
+}
+async function login(username, counter) {
+  const body = { username, password: 'demo1234' };
+  if (counter) body.counter = counter;
+  const r = await api('POST', '/api/login', body);
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.data)}`);
+  return r.data.token;
+}
+async function act(token, counter, action, body = {}) {
+  const r = await api('POST', `/api/counters/${counter}/${action}`, body, bearer(token));
+  if (r.status !== 200) throw new Error(`${action} at ${counter}: ${r.status} ${JSON.stringify(r.data)}`);
+  return r.data;
+}
+async function vote(counter, ticket, rating, reason) {
+  const body = { rating };
+  if (reason) body.reason = reason;
+  const r = await api('POST', `/api/tickets/${ticket}/vote`, body, { 'X-Device-Key': `test-pad-key-${counter}` });
+  if (r.status !== 201) throw new Error(`vote: ${r.status} ${JSON.stringify(r.data)}`);
+}
+
+// The same day as tests/ticketd/dashboard: 7 tickets, transfers, a no-show, a cancel, 4 votes.
+async function scriptedDay() {
+  const a1 = await issue('ho-tich'), a2 = await issue('ho-tich'), a3 = await issue('ho-tich');
+  const b1 = await issue('chung-thuc');
+  await issue('chung-thuc');
+  const c1 = await issue('dat-dai'), c2 = await issue('dat-dai');
+  const one = await login('canbo1', 1), two = await login('canbo2', 2), three = await login('canbo3', 3);
+  checkEq((await act(one, 1, 'call-next')).ticket.id, a1, 'counter 1 calls A1');
+  await act(one, 1, 'start'); await act(one, 1, 'close'); await vote(1, a1, 1);
+  checkEq((await act(one, 1, 'call-next')).ticket.id, a2, 'counter 1 calls A2');
+  await act(one, 1, 'no-show');
+  checkEq((await act(one, 1, 'call-next')).ticket.id, a3, 'counter 1 calls A3');
+  await act(one, 1, 'start'); await act(one, 1, 'transfer', { service: 'dat-dai' });
+  checkEq((await act(three, 3, 'call-next')).ticket.id, a3, 'A3 keeps its place at dat-dai');
+  await act(three, 3, 'start'); await act(three, 3, 'close'); await vote(3, a3, 4, 'cho_lau');
+  checkEq((await act(three, 3, 'call-next')).ticket.id, c1, 'counter 3 calls C1');
+  await act(three, 3, 'start'); await act(three, 3, 'close'); await vote(3, c1, 2);
+  checkEq((await act(two, 2, 'call-next')).ticket.id, b1, 'counter 2 calls B1');
+  await act(two, 2, 'start'); await act(two, 2, 'close'); await vote(2, b1, 3);
+  checkEq((await api('POST', `/api/tickets/${c2}/cancel`, {}, kioskKey)).status, 200, 'the kiosk cancels C2');
+  return { one, two, three };
+}
+
+const cell = (page, table, attr, key, field) =>
+  page.locator(`#${table} tr[${attr}="${key}"] td[data-field="${field}"]`);
+async function text(locator) { return (await locator.textContent()).trim(); }
+async function waitText(locator, expected, what, ms = STEP_MS) {
+  try {
+    await locator.filter({ hasText: expected }).first().waitFor({ timeout: ms });
+  } catch (e) { /* reported below */ }
+  checkEq(await text(locator.first()), expected, what);
+}
+
+function parseCsv(textIn) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < textIn.length; i++) {
+    const c = textIn[i];
+    if (quoted) {
+      if (c === '"' && textIn[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+// The documented CSV number format: 2 decimals, '.' point, half away from zero; '' for null.
+function fixed2(v, mul = 1, div = 1) {
+  if (v === null) return '';
+  const cents = Math.round(Math.abs(v) * 100 * mul / div);
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+async function main() {
+  const config = path.join(tmp, 'office.toml');
+  const db = path.join(tmp, 'motcua.db');
+  fs.writeFileSync(config, officeToml());
+  let port = await startTicketd(config, db);
+  base = `http://127.0.0.1:${port}`;
+
+  // The ticket whose wait will pass its 1-minute target while the rest of the test runs.
+  const lateId = await issue('tra-ket-qua');
+  const lateIssuedAt = Date.now();
+  console.log('scripted day over HTTP');
+  const tokens = await scriptedDay();
+  const today = (await api('GET', '/api/health')).data.service_day;
+
+  const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1440, height: 1000 },
+    acceptDownloads: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(STEP_MS);
+  try {
+    console.log('dashboard: sign in and read the numbers');
+    const page = context.pages()[0] || await context.newPage();
+    await page.goto(`${base}/dashboard`);
+    await page.waitForSelector('#login-view:not([hidden])');
+    await page.fill('#username', 'lanhdao');
+    await page.fill('#password', 'demo1234');
+    await page.click('#login-button');
+    await page.waitForSelector('#dash-view:not([hidden])');
+    await page.waitForSelector('#conn[data-state="on"]');
+    check(await page.evaluate(() => !!sessionStorage.getItem('motcua.dashboard.token')), 'the token is kept in sessionStorage');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'served')), '1', 'ho-tich served');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'no_show')), '1', 'ho-tich no-shows');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'on_time')), '50,0%', 'ho-tich on time');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'dat-dai', 'served')), '2', 'dat-dai served');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'dat-dai', 'cancelled')), '1', 'dat-dai cancelled');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'chung-thuc', 'waiting')), '1', 'chung-thuc waiting');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'tra-ket-qua', 'waiting')), '1', 'tra-ket-qua waiting');
+    checkEq(await text(page.locator('#kpi-issued')), '8', 'issued today');
+    checkEq(await text(page.locator('#kpi-served')), '4', 'served today');
+    checkEq(await text(page.locator('#kpi-satisfaction')), '50,0%', 'satisfaction today');
+    checkEq(await text(cell(page, 'counters-table', 'data-counter', '3', 'served_today')), '2', 'counter 3 served today');
+    checkEq(await text(cell(page, 'counters-table', 'data-counter', '3', 'officer')), 'Lê Thị Hồng', 'counter 3 officer');
+    checkEq(await text(cell(page, 'counters-table', 'data-counter', '6', 'state')), 'Đóng', 'counter 6 closed');
+    checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'level4')), '1', 'canbo3 not satisfied votes');
+    checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'satisfaction')), '50,0%', 'canbo3 rate');
+    checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'reasons')), 'Chờ lâu: 1', 'canbo3 reasons');
+    checkEq(await text(cell(page, 'linked-table', 'data-bucket', '0', 'votes')), '4', 'linked view: all 4 votes waited <10 min');
+    checkEq(await page.locator('#chart-calls svg rect.bar').count() > 0, true, 'calls-per-hour chart drawn');
+    checkEq(await page.locator('#chart-waiting svg path.line').count(), 1, 'waiting-over-day chart drawn');
+
+    console.log('dashboard: live without reload');
+    await page.evaluate(() => { window.__marker = 'same page'; });
+    const d1 = await issue('ho-tich');
+    await waitText(cell(page, 'services-table', 'data-service', 'ho-tich', 'waiting'), '1', 'a new ticket shows up live');
+    await act(tokens.one, 1, 'call-next');
+    const d1Number = (await api('GET', `/api/tickets/${d1}`)).data.number;
+    await waitText(cell(page, 'counters-table', 'data-counter', '1', 'ticket'), d1Number, 'counter 1 holds the called number');
+    await waitText(cell(page, 'counters-table', 'data-counter', '1', 'state'), 'Đang mời', 'counter 1 is calling');
+
+    console.log('dashboard: ticketd restarts');
+    killTicketd();
+    await waitExit();
+    await page.waitForSelector('#conn[data-state="off"]');
+    checkEq(await text(page.locator('#conn')), 'Mất kết nối — đang kết nối lại…', 'the page says the connection is lost');
+    port = await startTicketd(config, db, port);
+    await page.waitForSelector('#conn[data-state="on"]', { timeout: 30000 });
+    await issue('dat-dai');
+    await waitText(cell(page, 'services-table', 'data-service', 'dat-dai', 'waiting'), '1', 'live again after the restart');
+    checkEq(await page.evaluate(() => window.__marker), 'same page', 'no reload happened');
+
+    console.log('dashboard: report and CSV export');
+    await page.fill('#report-from', today);
+    await page.fill('#report-to', today);
+    await page.selectOption('#report-group', 'service');
+    await page.click('#report-show');
+    await page.waitForSelector('#report-view:not([hidden])');
+    const report = (await api('GET', `/api/reports?from=${today}&to=${today}&group=service`, undefined,
+      bearer(await login('lanhdao')))).data;
+    checkEq(await page.locator('#report-table tbody tr').count(), report.rows.length, 'report rows on the page');
+    checkEq(await text(page.locator('#report-table tfoot td[data-field="Đã cấp"]')), String(report.total.issued),
+      'report total issued on the page');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-csv')]);
+    const csvPath = path.join(tmp, 'export.csv');
+    await download.saveAs(csvPath);
+    const bytes = fs.readFileSync(csvPath);
+    check(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the CSV starts with a UTF-8 BOM');
+    checkEq(download.suggestedFilename(), `bao-cao-${today}_${today}-dich-vu.csv`, 'the CSV file name');
+    const csv = parseCsv(bytes.subarray(3).toString('utf8'));
+    checkEq(csv.length, report.rows.length + 2, 'CSV: header, one line per row, total');
+    let mismatches = 0;
+    [...report.rows, report.total].forEach((r, i) => {
+      const line = csv[i + 1];
+      const want = [i < report.rows.length ? r.label : 'Tổng cộng', r.key, r.issued, r.served, r.no_show, r.cancelled,
+        r.unfinished, fixed2(r.wait.avg_s, 1, 60), fixed2(r.wait.median_s, 1, 60), fixed2(r.wait.p90_s, 1, 60),
+        fixed2(r.service.avg_s, 1, 60), fixed2(r.service.median_s, 1, 60), fixed2(r.service.p90_s, 1, 60),
+        fixed2(r.on_time_rate, 100), ...r.votes_by_level, r.votes, fixed2(r.satisfaction_rate, 100),
+        fixed2(r.participation, 100), ...['thai_do', 'cho_lau', 'huong_dan_khong_ro', 'ho_so_tra_lai', 'khac'].map((k) => r.reasons[k])]
+        .map(String);
+      if (JSON.stringify(line) !== JSON.stringify(want)) {
+        mismatches += 1;
+        console.log(`    CSV ${JSON.stringify(line)}\n    API ${JSON.stringify(want)}`);
+      }
+    });
+    checkEq(mismatches, 0, 'every CSV line equals the JSON report');
+    checkEq(csv[1][0], 'Tư pháp – Hộ tịch', 'Vietnamese survives the export');
+
+    console.log('dashboard: print view');
+    await page.emulateMedia({ media: 'print' });
+    check(await page.locator('#report-view').isVisible(), 'the report prints');
+    check(!(await page.locator('#services-table').isVisible()), 'the live tables do not');
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: path.join(tmp, 'print.png') });
+
+    console.log('dashboard: an alert when a wait passes its target');
+    const left = Math.max(0, lateIssuedAt + TARGET_MS - Date.now());
+    const alert = page.locator('#alerts li[data-kind="wait_over_target"]');
+    await alert.first().waitFor({ timeout: left + STEP_MS });
+    const alertText = await text(alert.first());
+    check(alertText.startsWith('Trả kết quả: thời gian chờ vượt mục tiêu 1 phút'), `the alert names the service (${alertText})`);
+    check(await page.locator('.alerts-card.active').isVisible(), 'the alert box is highlighted');
+    checkEq(await page.evaluate(() => window.__marker), 'same page', 'the alert came over the WebSocket');
+    const t = (await api('GET', '/api/today', undefined, bearer(await login('lanhdao')))).data;
+    check(t.alerts.some((a) => a.kind === 'wait_over_target' && a.ticket_id === lateId), '/api/today lists it too');
+    if (args.screenshots) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(args.screenshots, 'dashboard.png'), fullPage: true });
+    }
+
+    console.log('dashboard: an officer cannot open it');
+    const officerToken = tokens.two;
+    const r403 = await api('GET', `/api/reports?from=${today}&to=${today}&format=csv`, undefined, bearer(officerToken));
+    checkEq(r403.status, 403, 'the officer gets 403 from /api/reports');
+    checkEq(r403.data.error, 'forbidden', 'with the forbidden id');
+    const officerPage = await context.newPage();
+    await officerPage.goto(`${base}/dashboard`);
+    await officerPage.evaluate((tok) => sessionStorage.setItem('motcua.dashboard.token', tok), officerToken);
+    await officerPage.reload();
+    await officerPage.waitForSelector('#login-view:not([hidden])');
+    const shown = await text(officerPage.locator('#login-error'));
+    check(shown.includes('(403)') && shown.includes('không được xem'), `the page shows the 403 (${shown})`);
+    check(await officerPage.locator('#dash-view').isHidden(), 'and no figures');
+    await officerPage.fill('#username', 'canbo3');
+    await officerPage.fill('#password', 'demo1234');
+    await officerPage.click('#login-button');
+    await officerPage.locator('#login-error').filter({ hasText: 'cán bộ' }).waitFor();
+    check(await officerPage.locator('#dash-view').isHidden(), 'an officer signing in on the page gets no figures');
+  } finally {
+    await context.close();
+    killTicketd();
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.error('dashboard browser test: overall time limit reached');
+  killTicketd();
+  process.exit(1);
+}, 240000);
+
+main().then(() => {
+  clearTimeout(watchdog);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log(failures ? `${failures} check(s) failed` : 'all dashboard browser checks passed');
+  process.exit(failures ? 1 : 0);
+}).catch((e) => {
+  clearTimeout(watchdog);
+  killTicketd();
+  console.error('dashboard browser test error:', e);
+  try { console.error(fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8').slice(-3000)); } catch (_) { /* none */ }
+  process.exit(1);
+});

@@ -1,0 +1,160 @@
+// Bad input and faults: each gets a clear 4xx with {error, message} or a closed
+// connection, the daemon keeps running, and nothing partial is written.
+#include <boost/json.hpp>
+
+#include "api_test_support.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+
+class ApiBadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    DaemonOptions o;
+    o.extra_args = {"--read-timeout", "2"};
+    daemon = std::make_unique<DaemonProcess>(o);
+    ASSERT_TRUE(daemon->start()) << daemon->log();
+  }
+  // Nothing was written: the sequence did not move.
+  std::int64_t seq() { return int_of(make_client(*daemon)->health().body, "seq"); }
+  std::unique_ptr<DaemonProcess> daemon;
+};
+
+std::string post(const std::string& path, const std::string& body, const std::string& extra_headers = "") {
+  return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + extra_headers +
+         "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+struct BadRequest {
+  const char* name;
+  std::string path;
+  std::string body;
+  std::string headers;
+  int status;
+  const char* error;
+};
+
+TEST_F(ApiBadInput, EachMistakeGetsItsErrorAndChangesNothing) {
+  const std::string kiosk = "X-Device-Key: demo-kiosk-key-1\r\n";
+  const std::vector<BadRequest> cases{
+      {"malformed json", "/api/tickets", "{\"service\": ", kiosk, 400, "malformed_json"},
+      {"not an object", "/api/tickets", "[1,2]", kiosk, 400, "malformed_json"},
+      {"unknown field", "/api/tickets", R"({"service":"ho-tich","colour":"red"})", kiosk, 400, "invalid_field"},
+      {"wrong type", "/api/tickets", R"({"service":42})", kiosk, 400, "invalid_field"},
+      {"priority wrong type", "/api/tickets", R"({"service":"ho-tich","priority":"yes"})", kiosk, 400,
+       "invalid_field"},
+      {"missing service", "/api/tickets", R"({})", kiosk, 400, "missing_field"},
+      {"unknown service", "/api/tickets", R"({"service":"nope"})", kiosk, 404, "unknown_service"},
+      {"bad idempotency key", "/api/tickets", R"({"service":"ho-tich","idempotency_key":"a b"})", kiosk, 400,
+       "invalid_field"},
+      {"unknown priority group", "/api/tickets", R"({"service":"ho-tich","priority":true,"priority_group":"vip"})",
+       kiosk, 400, "invalid_field"},
+      {"malformed cccd", "/api/tickets", R"({"service":"ho-tich","identity":{"cccd":"123|abc"}})", kiosk, 400,
+       "invalid_identity"},
+      {"over-long phone", "/api/tickets", R"({"service":"ho-tich","identity":{"phone":"0912345678901234"}})", kiosk,
+       400, "invalid_identity"},
+      {"no key", "/api/tickets", R"({"service":"ho-tich"})", "", 401, "unauthenticated"},
+      {"wrong key", "/api/tickets", R"({"service":"ho-tich"})", "X-Device-Key: not-a-real-key\r\n", 401,
+       "unauthenticated"},
+      {"pad key cannot issue", "/api/tickets", R"({"service":"ho-tich"})", "X-Device-Key: demo-pad-key-1\r\n", 403,
+       "forbidden"},
+      {"wrong token", "/api/counters/1/call-next", "", "Authorization: Bearer abc\r\n", 401, "unauthenticated"},
+      {"unknown counter path", "/api/counters/abc/call-next", "", "", 404, "unknown_counter"},
+      {"unknown ticket vote", "/api/tickets/999/vote", R"({"rating":1})", "X-Device-Key: demo-pad-key-1\r\n", 404,
+       "unknown_ticket"},
+      {"rating out of range", "/api/tickets/1/vote", R"({"rating":7})", "X-Device-Key: demo-pad-key-1\r\n", 400,
+       "invalid_rating"},
+      {"unknown path", "/api/nothing", "", "", 404, "not_found"},
+      {"login bad json", "/api/login", "{", "", 400, "malformed_json"},
+      {"login wrong type", "/api/login", R"({"username":"canbo1","password":"demo1234","counter":"1"})", "", 400,
+       "invalid_field"},
+  };
+  const auto before = seq();
+  for (const auto& c : cases) {
+    const std::string raw = raw_exchange(daemon->port(), post(c.path, c.body, c.headers));
+    EXPECT_EQ(status_of(raw), c.status) << c.name << "\n" << raw;
+    const auto body_at = raw.find("\r\n\r\n");
+    ASSERT_NE(body_at, std::string::npos) << c.name;
+    boost::system::error_code ec;
+    auto body = json::parse(raw.substr(body_at + 4), ec);
+    ASSERT_FALSE(ec) << c.name << ": body is not JSON: " << raw;
+    EXPECT_EQ(str_of(body, "error"), c.error) << c.name;
+    EXPECT_FALSE(str_of(body, "message").empty()) << c.name;
+  }
+  EXPECT_EQ(seq(), before) << "a refused request must not write anything";
+  EXPECT_EQ(make_client(*daemon)->health().status, 200);
+}
+
+TEST_F(ApiBadInput, InvalidTransitionsAndVotesAreConflicts) {
+  auto kiosk = make_client(*daemon, "demo-kiosk-key-1");
+  const auto id = int_of(kiosk->issue_ticket("ho-tich").body, "id");
+  auto officer = officer_at(*daemon, "canbo1", 1);
+  auto close_idle = officer->counter_action(1, "close");
+  EXPECT_EQ(close_idle.status, 409);
+  EXPECT_EQ(close_idle.error, "invalid_transition");
+  officer->counter_action(1, "call-next");
+  auto close_called = officer->counter_action(1, "close");
+  EXPECT_EQ(close_called.status, 409);
+  auto vote_early = make_client(*daemon, "demo-pad-key-1")->vote(id, 1);
+  EXPECT_EQ(vote_early.status, 409);
+  EXPECT_EQ(vote_early.error, "not_closed");
+  officer->counter_action(1, "start");
+  officer->counter_action(1, "close");
+  auto other_pad = make_client(*daemon, "demo-pad-key-2")->vote(id, 1);
+  EXPECT_EQ(other_pad.status, 403);
+  EXPECT_EQ(other_pad.error, "wrong_counter");
+  auto officer_votes = officer->vote(id, 1);
+  EXPECT_EQ(officer_votes.status, 403);
+  auto reason_without_4 = make_client(*daemon, "demo-pad-key-1")->vote(id, 2, "thai_do");
+  EXPECT_EQ(reason_without_4.status, 400);
+  EXPECT_EQ(reason_without_4.error, "invalid_reason");
+  EXPECT_EQ(make_client(*daemon, "demo-pad-key-1")->vote(id, 2).status, 201);
+}
+
+TEST_F(ApiBadInput, OversizedBodyIs413) {
+  const std::string big(20000, 'x');
+  const std::string raw = raw_exchange(daemon->port(), post("/api/tickets", "{\"service\":\"" + big + "\"}",
+                                                            "X-Device-Key: demo-kiosk-key-1\r\n"));
+  EXPECT_EQ(status_of(raw), 413);
+  EXPECT_NE(raw.find("body_too_large"), std::string::npos);
+}
+
+TEST_F(ApiBadInput, OversizedHeaderIs431) {
+  const std::string raw = raw_exchange(
+      daemon->port(), "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Junk: " + std::string(10000, 'a') + "\r\n\r\n");
+  EXPECT_EQ(status_of(raw), 431);
+}
+
+TEST_F(ApiBadInput, GarbageIs400AndTheDaemonLives) {
+  const std::string raw = raw_exchange(daemon->port(), "HELLO THERE\r\n\r\n");
+  EXPECT_EQ(status_of(raw), 400);
+  EXPECT_EQ(make_client(*daemon)->health().status, 200);
+}
+
+TEST_F(ApiBadInput, WrongMethodIs405) {
+  const std::string raw =
+      raw_exchange(daemon->port(), "DELETE /api/queue HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(status_of(raw), 405);
+}
+
+TEST_F(ApiBadInput, SlowAndHalfOpenConnectionsAreClosedByTheReadTimeout) {
+  // Half a request, then silence: the server closes it after --read-timeout (2 s here).
+  const auto started = std::chrono::steady_clock::now();
+  const std::string raw = raw_exchange(daemon->port(), "POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{",
+                                       std::chrono::milliseconds(8000));
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_LT(waited, std::chrono::milliseconds(7500)) << "the server did not close the stalled connection";
+  EXPECT_EQ(make_client(*daemon)->health().status, 200);
+}
+
+TEST_F(ApiBadInput, ManyIdleConnectionsDoNotStopService) {
+  std::vector<std::unique_ptr<WsReader>> idle;
+  for (int i = 0; i < 50; ++i) idle.push_back(std::make_unique<WsReader>(daemon->port(), "/ws"));
+  auto kiosk = make_client(*daemon, "demo-kiosk-key-1");
+  EXPECT_EQ(kiosk->issue_ticket("ho-tich").status, 201);
+}
+
+}  // namespace
+}  // namespace motcua::testing

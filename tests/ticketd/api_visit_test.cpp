@@ -1,0 +1,220 @@
+// The API against the real daemon: a full visit, every counter action, and who may do what.
+#include <boost/json.hpp>
+
+#include "api_test_support.hpp"
+
+namespace motcua::testing {
+namespace {
+
+namespace json = boost::json;
+
+class ApiVisit : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(daemon.start()) << daemon.log(); }
+  DaemonProcess daemon;
+};
+
+TEST_F(ApiVisit, HealthAndOfficeArePublic) {
+  auto c = make_client(daemon);
+  auto h = c->health();
+  ASSERT_EQ(h.status, 200);
+  EXPECT_EQ(str_of(h.body, "status"), "ok");
+  auto o = c->office();
+  ASSERT_EQ(o.status, 200);
+  EXPECT_EQ(o.body.at("services").as_array().size(), 6u);
+  EXPECT_EQ(str_of(o.body.at("services").as_array()[0], "name"), "Tư pháp – Hộ tịch");
+  EXPECT_EQ(o.body.at("counters").as_array().size(), 6u);
+}
+
+TEST_F(ApiVisit, FullVisitIssueCallStartCloseVote) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  auto issued = kiosk->issue_ticket("dat-dai");
+  ASSERT_EQ(issued.status, 201) << issued.message;
+  const auto id = int_of(issued.body, "id");
+  EXPECT_EQ(str_of(issued.body, "number"), "3001");
+  EXPECT_EQ(str_of(issued.body, "state"), "waiting");
+  EXPECT_EQ(int_of(issued.body, "position"), 0);
+  EXPECT_FALSE(str_of(issued.body, "code").empty());
+
+  auto officer = officer_at(daemon, "canbo3", 3);
+  auto called = officer->counter_action(3, "call-next");
+  ASSERT_EQ(called.status, 200) << called.message;
+  EXPECT_EQ(int_of(called.body.at("ticket"), "id"), id);
+  EXPECT_EQ(str_of(called.body.at("ticket"), "state"), "called");
+  EXPECT_EQ(str_of(called.body.at("counter"), "state"), "calling");
+
+  auto recalled = officer->counter_action(3, "recall");
+  ASSERT_EQ(recalled.status, 200);
+  EXPECT_EQ(int_of(recalled.body.at("ticket"), "recalls"), 1);
+
+  ASSERT_EQ(officer->counter_action(3, "start").status, 200);
+  auto closed = officer->counter_action(3, "close");
+  ASSERT_EQ(closed.status, 200);
+  EXPECT_EQ(str_of(closed.body.at("ticket"), "state"), "done");
+  EXPECT_EQ(str_of(closed.body.at("counter"), "state"), "idle");
+
+  auto pad = make_client(daemon, "demo-pad-key-3");
+  auto vote = pad->vote(id, 4, "cho_lau");
+  ASSERT_EQ(vote.status, 201) << vote.message;
+  EXPECT_EQ(int_of(vote.body, "ticket_id"), id);
+  EXPECT_EQ(int_of(vote.body, "counter"), 3);
+  EXPECT_EQ(str_of(vote.body, "officer"), "canbo3");
+  auto again = pad->vote(id, 1);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error, "already_voted");
+
+  auto ticket = make_client(daemon)->ticket(id);
+  ASSERT_EQ(ticket.status, 200);
+  EXPECT_EQ(int_of(ticket.body, "rating"), 4);
+  EXPECT_EQ(str_of(ticket.body, "code"), "");  // the public read has no status-page code
+}
+
+TEST_F(ApiVisit, CallNextWithNobodyWaitingIs204) {
+  auto officer = officer_at(daemon, "canbo1", 1);
+  auto r = officer->counter_action(1, "call-next");
+  EXPECT_EQ(r.status, 204);
+}
+
+TEST_F(ApiVisit, AnotherCountersOfficerGets403) {
+  make_client(daemon, "demo-kiosk-key-1")->issue_ticket("ho-tich");
+  auto officer2 = officer_at(daemon, "canbo2", 2);
+  auto r = officer2->counter_action(1, "call-next");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.error, "not_signed_in");
+  auto anonymous = make_client(daemon)->counter_action(1, "call-next");
+  EXPECT_EQ(anonymous.status, 401);
+  auto device = make_client(daemon, "demo-kiosk-key-1")->counter_action(1, "call-next");
+  EXPECT_EQ(device.status, 401);
+}
+
+TEST_F(ApiVisit, WrongPasswordAndTakenCounter) {
+  auto c = make_client(daemon);
+  auto bad = c->login("canbo1", "wrong", 1);
+  EXPECT_EQ(bad.status, 401);
+  EXPECT_EQ(bad.error, "bad_credentials");
+  auto nobody = c->login("nobody", "demo1234", 1);
+  EXPECT_EQ(nobody.status, 401);
+  EXPECT_EQ(nobody.error, "bad_credentials");
+  officer_at(daemon, "canbo1", 1);
+  auto taken = make_client(daemon)->login("canbo2", "demo1234", 1);
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.error, "counter_taken");
+}
+
+TEST_F(ApiVisit, TransferKeepsTheNumberAndItsPlace) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  const auto first = int_of(kiosk->issue_ticket("ho-tich").body, "id");
+  kiosk->issue_ticket("chung-thuc");  // already waiting at chung-thuc
+  auto officer1 = officer_at(daemon, "canbo1", 1);
+  ASSERT_EQ(officer1->counter_action(1, "call-next").status, 200);
+  auto moved = officer1->counter_action(1, "transfer", json::object{{"service", "chung-thuc"}});
+  ASSERT_EQ(moved.status, 200) << moved.message;
+  EXPECT_EQ(str_of(moved.body.at("ticket"), "state"), "transferred");
+  EXPECT_EQ(str_of(moved.body.at("ticket"), "number"), "1001");
+  // Counter 2 serves chung-thuc first: the transferred ticket, issued earlier, comes first.
+  auto officer2 = officer_at(daemon, "canbo2", 2);
+  auto next = officer2->counter_action(2, "call-next");
+  ASSERT_EQ(next.status, 200);
+  EXPECT_EQ(int_of(next.body.at("ticket"), "id"), first);
+  // And to a named counter: it goes ahead of that counter's queue.
+  auto to_counter = officer2->counter_action(2, "transfer", json::object{{"counter", 6}});
+  ASSERT_EQ(to_counter.status, 200) << to_counter.message;
+  auto officer6 = officer_at(daemon, "canbo6", 6);
+  auto at6 = officer6->counter_action(6, "call-next");
+  ASSERT_EQ(at6.status, 200);
+  EXPECT_EQ(int_of(at6.body.at("ticket"), "id"), first);
+}
+
+TEST_F(ApiVisit, NoShowThenReactivate) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  const auto id = int_of(kiosk->issue_ticket("ldtbxh").body, "id");
+  auto officer = officer_at(daemon, "canbo4", 4);
+  officer->counter_action(4, "call-next");
+  auto gone = officer->counter_action(4, "no-show");
+  ASSERT_EQ(gone.status, 200);
+  EXPECT_EQ(str_of(gone.body.at("ticket"), "state"), "no_show");
+  auto back = officer->reactivate(id, 4);
+  ASSERT_EQ(back.status, 200) << back.message;
+  EXPECT_EQ(str_of(back.body, "state"), "waiting");
+  auto again = officer->counter_action(4, "call-next");
+  EXPECT_EQ(int_of(again.body.at("ticket"), "id"), id);
+}
+
+TEST_F(ApiVisit, PauseAndResume) {
+  auto officer = officer_at(daemon, "canbo5", 5);
+  auto paused = officer->counter_action(5, "pause", json::object{{"reason", "Nghỉ trưa"}});
+  ASSERT_EQ(paused.status, 200);
+  EXPECT_EQ(str_of(paused.body.at("counter"), "state"), "paused");
+  EXPECT_EQ(str_of(paused.body.at("counter"), "pause_reason"), "Nghỉ trưa");
+  auto refused = officer->counter_action(5, "call-next");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.error, "invalid_transition");
+  EXPECT_EQ(officer->counter_action(5, "resume").status, 200);
+}
+
+TEST_F(ApiVisit, IdempotentRetryGivesTheSameTicket) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  auto a = kiosk->issue_ticket("chung-thuc", false, "kiosk-1-retry-42");
+  auto b = kiosk->issue_ticket("chung-thuc", false, "kiosk-1-retry-42");
+  ASSERT_EQ(a.status, 201);
+  ASSERT_EQ(b.status, 200);
+  EXPECT_EQ(int_of(a.body, "id"), int_of(b.body, "id"));
+  EXPECT_TRUE(b.body.at("replayed").as_bool());
+  auto services = make_client(daemon)->services();
+  for (const auto& s : services.body.at("services").as_array())
+    if (str_of(s, "code") == "chung-thuc") {
+      EXPECT_EQ(int_of(s, "waiting"), 1);
+    }
+}
+
+TEST_F(ApiVisit, PriorityInterleaveOverHttp) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  std::vector<std::int64_t> normal, priority;
+  for (int i = 0; i < 4; ++i) normal.push_back(int_of(kiosk->issue_ticket("tra-ket-qua").body, "id"));
+  for (int i = 0; i < 2; ++i) priority.push_back(int_of(kiosk->issue_ticket("tra-ket-qua", true).body, "id"));
+  auto officer = officer_at(daemon, "canbo6", 6);
+  std::vector<std::int64_t> order;
+  for (int i = 0; i < 6; ++i) {
+    auto r = officer->counter_action(6, "call-next");
+    ASSERT_EQ(r.status, 200);
+    order.push_back(int_of(r.body.at("ticket"), "id"));
+    officer->counter_action(6, "no-show");
+  }
+  // 1 priority : 2 normal, oldest first within each.
+  EXPECT_EQ(order, (std::vector<std::int64_t>{priority[0], normal[0], normal[1], priority[1], normal[2], normal[3]}));
+}
+
+TEST_F(ApiVisit, StateSurvivesARestart) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  kiosk->issue_ticket("ho-tich");
+  auto officer = officer_at(daemon, "canbo1", 1);
+  officer->counter_action(1, "call-next");
+  const std::string token = officer->token();
+  ASSERT_TRUE(daemon.restart()) << daemon.log();
+  auto again = make_client(daemon);
+  again->set_token(token);
+  auto me = again->me();
+  ASSERT_EQ(me.status, 200) << me.message;  // the session survived
+  auto q = again->queue();
+  const auto& c1 = q.body.at("counters").as_array()[0];
+  EXPECT_EQ(str_of(c1, "state"), "calling");
+  EXPECT_EQ(str_of(c1.at("ticket"), "number"), "1001");
+  EXPECT_EQ(again->counter_action(1, "start").status, 200);
+  auto kiosk2 = make_client(daemon, "demo-kiosk-key-1");
+  EXPECT_EQ(str_of(kiosk2->issue_ticket("ho-tich").body, "number"), "1002");
+}
+
+TEST_F(ApiVisit, LogoutClosesTheCounterAndEndsTheToken) {
+  auto officer = officer_at(daemon, "canbo2", 2);
+  const std::string token = officer->token();
+  ASSERT_EQ(officer->logout().status, 200);
+  auto q = make_client(daemon)->queue();
+  EXPECT_EQ(str_of(q.body.at("counters").as_array()[1], "state"), "closed");
+  officer->set_token(token);
+  auto me = officer->me();
+  EXPECT_EQ(me.status, 401);
+  EXPECT_EQ(me.error, "unauthenticated");
+}
+
+}  // namespace
+}  // namespace motcua::testing

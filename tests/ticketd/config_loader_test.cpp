@@ -1,0 +1,84 @@
+// The TOML config: the shipped example loads, and each kind of mistake is named.
+#include <gtest/gtest.h>
+
+#include "config_loader.hpp"
+
+namespace motcua {
+namespace {
+
+TEST(ConfigLoader, TheShippedExampleLoads) {
+  auto c = load_config_file(std::string(MOTCUA_SOURCE_DIR) + "/deploy/office.example.toml");
+  ASSERT_TRUE(c.is_ok()) << c.status().message();
+  const auto& o = c.value().office;
+  EXPECT_EQ(o.office_name, "Bộ phận Một cửa UBND phường Bến Nghé");
+  EXPECT_EQ(o.utc_offset_minutes, 420);
+  ASSERT_EQ(o.services.size(), 3u);
+  EXPECT_EQ(o.services[0].opens_at_min, 7 * 60 + 30);
+  EXPECT_EQ(o.services[0].closes_at_min, 17 * 60);
+  ASSERT_EQ(o.counters.size(), 2u);
+  EXPECT_EQ(o.counters[0].services[0].service, "ho-tich");
+  EXPECT_EQ(o.officers[1].role, Role::supervisor);
+  EXPECT_EQ(o.devices[0].printer, "192.168.1.50:9100");
+  EXPECT_EQ(o.devices[3].counter, 2);
+  EXPECT_EQ(o.policy.normal_between, 2);
+  EXPECT_EQ(c.value().settings.port, 8080);
+  EXPECT_EQ(c.value().settings.synchronous, "FULL");
+}
+
+const char* kMinimal = R"(
+office_name = "Phường Thử"
+[[services]]
+code = "a"
+name = "Dịch vụ A"
+first_number = 1001
+last_number = 1999
+[[counters]]
+number = 1
+services = ["a"]
+[[officers]]
+username = "u"
+password = "p"
+)";
+
+TEST(ConfigLoader, DefaultsFillWhatIsLeftOut) {
+  auto c = parse_config_text(kMinimal, "mini.toml");
+  ASSERT_TRUE(c.is_ok()) << c.status().message();
+  EXPECT_EQ(c.value().office.timezone, "Asia/Ho_Chi_Minh");
+  EXPECT_EQ(c.value().office.counters[0].name, "Quầy 1");
+  EXPECT_EQ(c.value().office.services[0].target_wait_min, 30);
+  ASSERT_EQ(c.value().plain_passwords.size(), 1u);
+  EXPECT_EQ(c.value().settings.listen, "127.0.0.1");
+}
+
+struct BadConfig {
+  const char* name;
+  std::string text;
+  const char* expected_words;
+};
+
+TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
+  const std::string base = kMinimal;
+  const std::vector<BadConfig> cases{
+      {"syntax", "office_name = ", "office_name"},
+      {"missing office name", "[[services]]\ncode='a'\n", "office_name"},
+      {"unknown zone", "timezone = \"Mars/Base\"\n" + base, "unknown timezone"},
+      {"bad hours", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\nopens_at='25:00'\n",
+       "opens_at"},
+      {"overlapping blocks", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=1500\nlast_number=2999\n",
+       "overlaps"},
+      {"counter of unknown service", base + "[[counters]]\nnumber=2\nservices=['zzz']\n", "unknown service"},
+      {"unknown role", base + "[[officers]]\nusername='x'\nrole='boss'\npassword='p'\n", "unknown role"},
+      {"short device key", base + "[[devices]]\nid='k'\nkind='kiosk'\nkey='short'\n", "at least 8"},
+      {"officer without password", base + "[[officers]]\nusername='y'\n", "password_hash"},
+  };
+  for (const auto& c : cases) {
+    auto r = parse_config_text(c.text, "bad.toml");
+    ASSERT_FALSE(r.is_ok()) << c.name;
+    EXPECT_EQ(r.status().error(), "invalid_config") << c.name;
+    EXPECT_NE(r.status().message().find(c.expected_words), std::string::npos)
+        << c.name << ": " << r.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace motcua

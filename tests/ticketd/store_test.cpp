@@ -1,0 +1,269 @@
+// The store on :memory: and on files: migrations, round trips, the number guarantee.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "domain/decide.hpp"
+#include "store/store.hpp"
+
+namespace motcua::store {
+namespace {
+
+Instant at(const char* utc_hhmm) {
+  int h = 0, m = 0;
+  std::sscanf(utc_hhmm, "%d:%d", &h, &m);
+  // 2026-11-23 in UTC; 01:00Z is 08:00 in Hà Nội.
+  return from_unix_ms(1795392000000LL + (h * 60 + m) * 60000LL);
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "motcua-store-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const char* name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// Runs commands through the domain and writes each batch, as the office strand does.
+struct Scenario {
+  OfficeConfig config = demo_office_config();
+  OfficeState state;
+  Store& store;
+
+  explicit Scenario(Store& s, Instant start) : store(s) {
+    state = initial_state(config, service_day(start, config.utc_offset_minutes), 1, 0);
+  }
+  Decision run(const Command& c, Instant now) {
+    auto d = decide(config, state, c, now);
+    EXPECT_TRUE(d.is_ok()) << d.status().message();
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+    }
+    EXPECT_TRUE(store.write_batch(d.value().events, state, {}).is_ok());
+    return d.value();
+  }
+};
+
+IssueTicket issue(const char* service, const char* code, const char* key = "") {
+  IssueTicket t;
+  t.service = service;
+  t.public_code = code;
+  t.idempotency_key = key;
+  return t;
+}
+
+TEST(Store, OpensInMemoryAndMigratesToCurrentVersion) {
+  auto store = Store::open(":memory:", {});
+  ASSERT_TRUE(store.is_ok()) << store.status().message();
+  auto s = store.value()->database().prepare("PRAGMA user_version");
+  ASSERT_TRUE(s.is_ok());
+  ASSERT_TRUE(s.value()->step());
+  EXPECT_EQ(s.value()->int32(0), Store::kSchemaVersion);
+}
+
+TEST(Store, FileUsesWalAndFullSync) {
+  TempDir dir;
+  auto store = Store::open(dir.file("a.db"), {});
+  ASSERT_TRUE(store.is_ok());
+  auto& db = store.value()->database();
+  auto mode = db.prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.value()->step());
+  EXPECT_EQ(mode.value()->text(0), "wal");
+  mode.value()->reset();
+  auto sync = db.prepare("PRAGMA synchronous");
+  ASSERT_TRUE(sync.value()->step());
+  EXPECT_EQ(sync.value()->int32(0), 2);  // FULL
+}
+
+TEST(Store, RefusesAFileWrittenByANewerSchema) {
+  TempDir dir;
+  {
+    auto store = Store::open(dir.file("b.db"), {});
+    ASSERT_TRUE(store.is_ok());
+    ASSERT_TRUE(store.value()->database().exec("PRAGMA user_version=99").is_ok());
+  }
+  auto again = Store::open(dir.file("b.db"), {});
+  ASSERT_FALSE(again.is_ok());
+  EXPECT_EQ(again.status().error(), "store_too_new");
+}
+
+TEST(Store, ReopeningAMigratedFileKeepsItsData) {
+  TempDir dir;
+  {
+    auto store = Store::open(dir.file("c.db"), {});
+    Scenario sc(*store.value(), at("01:00"));
+    sc.run(issue("ho-tich", "code-0001"), at("01:00"));
+  }
+  auto store = Store::open(dir.file("c.db"), {});
+  ASSERT_TRUE(store.is_ok());
+  auto loaded = store.value()->load(at("01:05"));
+  ASSERT_TRUE(loaded.is_ok());
+  ASSERT_EQ(loaded.value().tickets.size(), 1u);
+  EXPECT_EQ(loaded.value().tickets[0].display, "1001");
+}
+
+TEST(Store, LoadRebuildsTodaysTicketsCountersAndSequence) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  sc.run(issue("ho-tich", "code-0001", "k1"), at("01:00"));
+  sc.run(issue("chung-thuc", "code-0002"), at("01:01"));
+  sc.run(SignIn{1, "canbo1"}, at("01:02"));
+  sc.run(CallNext{1, "canbo1"}, at("01:03"));
+  sc.run(StartServing{1, "canbo1"}, at("01:04"));
+  sc.run(CloseTicket{1, "canbo1"}, at("01:09"));
+  sc.run(CastVote{1, 1, 4, "cho_lau"}, at("01:10"));
+
+  auto loaded = store.value()->load(at("01:11"));
+  ASSERT_TRUE(loaded.is_ok());
+  const auto& l = loaded.value();
+  EXPECT_EQ(l.last_seq, sc.state.last_seq);
+  EXPECT_EQ(l.next_ticket_id, 3);
+  ASSERT_EQ(l.tickets.size(), 2u);
+  EXPECT_EQ(l.tickets[0].state, TicketState::done);
+  EXPECT_EQ(l.tickets[0].rating, 4);
+  EXPECT_EQ(l.tickets[0].rating_reason, "cho_lau");
+  EXPECT_EQ(l.tickets[0].officer, "canbo1");
+  EXPECT_EQ(l.tickets[0].idempotency_key, "k1");
+  EXPECT_EQ(l.tickets[1].state, TicketState::waiting);
+  ASSERT_FALSE(l.recent_calls.empty());
+  EXPECT_EQ(l.recent_calls.front().ticket_id, 1);
+
+  // Restoring from the loaded rows gives the same lines and numbering as the live state.
+  OfficeState restored = initial_state(sc.config, l.service_day, l.next_ticket_id, l.last_seq);
+  restore(sc.config, restored, l.tickets, l.counters);
+  EXPECT_EQ(restored.counters.at(1).state, CounterState::idle);
+  EXPECT_EQ(restored.counters.at(1).officer, "canbo1");
+  EXPECT_EQ(restored.counters.at(1).served_today, 1);
+  EXPECT_EQ(restored.services.at("ho-tich").highest_number, 1001);
+  EXPECT_EQ(restored.lines.at("chung-thuc").size(), 1u);
+  EXPECT_EQ(restored.idempotency.at("k1"), 1);
+}
+
+TEST(Store, VoteRowLinksTicketCounterAndOfficer) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  sc.run(issue("dat-dai", "code-0003"), at("01:00"));
+  sc.run(SignIn{3, "canbo3"}, at("01:00"));
+  sc.run(CallNext{3, "canbo3"}, at("01:01"));
+  sc.run(StartServing{3, "canbo3"}, at("01:02"));
+  sc.run(CloseTicket{3, "canbo3"}, at("01:03"));
+  sc.run(CastVote{1, 3, 2, ""}, at("01:04"));
+  auto s = store.value()->database().prepare("SELECT ticket_id, counter, officer, rating FROM votes");
+  ASSERT_TRUE(s.value()->step());
+  EXPECT_EQ(s.value()->int64(0), 1);
+  EXPECT_EQ(s.value()->int32(1), 3);
+  EXPECT_EQ(s.value()->text(2), "canbo3");
+  EXPECT_EQ(s.value()->int32(3), 2);
+}
+
+TEST(Store, TheDatabaseRefusesARepeatedNumberWithinADay) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  sc.run(issue("ho-tich", "code-0001"), at("01:00"));
+  // A forged second ticket with the same number must not commit, and nothing of its
+  // batch may remain.
+  OfficeState forged = sc.state;
+  Event e;
+  e.seq = forged.last_seq + 1;
+  e.type = EventType::ticket_issued;
+  e.at = at("01:01");
+  e.ticket_id = 2;
+  e.service = "ho-tich";
+  e.number = 1001;
+  e.display = "1001";
+  e.service_day = forged.service_day;
+  e.public_code = "code-0002";
+  apply(sc.config, forged, e);
+  Status s = store.value()->write_batch({e}, forged, {});
+  EXPECT_FALSE(s.is_ok());
+  auto count = store.value()->database().prepare("SELECT COUNT(*) FROM events");
+  ASSERT_TRUE(count.value()->step());
+  EXPECT_EQ(count.value()->int64(0), 1);
+}
+
+TEST(Store, DayRolloverExpiresOpenTicketsInTheLog) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  sc.run(issue("ho-tich", "code-0001"), at("01:00"));
+  // 17:00Z is local midnight: the next command starts a new day.
+  sc.run(issue("ho-tich", "code-0002"), at("17:30"));
+  auto t1 = store.value()->find_ticket(1);
+  ASSERT_TRUE(t1.has_value());
+  EXPECT_EQ(t1->state, TicketState::cancelled);
+  auto t2 = store.value()->find_ticket(2);
+  ASSERT_TRUE(t2.has_value());
+  EXPECT_EQ(t2->display, "1001");  // numbering restarted
+  std::vector<std::string> types;
+  store.value()->for_each_event(from_unix_ms(0), at("23:59"), [&](const Event& e) {
+    types.emplace_back(to_string(e.type));
+    if (e.type == EventType::ticket_cancelled) {
+      EXPECT_EQ(e.reason, "day_end");
+    }
+    return true;
+  });
+  EXPECT_EQ(types, (std::vector<std::string>{"ticket.issued", "ticket.cancelled", "day.started", "ticket.issued"}));
+}
+
+TEST(Store, SessionsSurviveAndExpire) {
+  TempDir dir;
+  {
+    auto store = Store::open(dir.file("s.db"), {});
+    OfficeState st = initial_state(demo_office_config(), 20000, 1, 0);
+    SessionRecord live{"hash-live", "canbo1", 1, at("01:00"), at("13:00")};
+    SessionRecord old{"hash-old", "canbo2", 2, at("00:00"), at("01:00")};
+    ASSERT_TRUE(store.value()
+                    ->write_batch({}, st, {{SessionWrite::Kind::insert, live}, {SessionWrite::Kind::insert, old}})
+                    .is_ok());
+  }
+  auto store = Store::open(dir.file("s.db"), {});
+  auto loaded = store.value()->load(at("02:00"));
+  ASSERT_EQ(loaded.value().sessions.size(), 1u);
+  EXPECT_EQ(loaded.value().sessions[0].username, "canbo1");
+}
+
+TEST(Store, PurgeIdentityRemovesOnlyOldPersonalData) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  IssueTicket a = issue("ho-tich", "code-0001");
+  a.identity = R"({"phone":"0912345678"})";
+  sc.run(a, at("01:00"));
+  IssueTicket b = issue("ho-tich", "code-0002");
+  b.identity = R"({"phone":"0987654321"})";
+  sc.run(b, at("03:00"));
+  auto purged = store.value()->purge_identity(at("02:00"));
+  ASSERT_TRUE(purged.is_ok());
+  EXPECT_EQ(purged.value(), 1);
+  EXPECT_EQ(store.value()->find_ticket(1)->identity, "");
+  EXPECT_EQ(store.value()->find_ticket(2)->identity, R"({"phone":"0987654321"})");
+}
+
+TEST(Store, EventPayloadsRoundTripWithoutPersonalData) {
+  Event e;
+  e.type = EventType::ticket_issued;
+  e.service = "ho-tich";
+  e.number = 1023;
+  e.display = "1023";
+  e.priority = true;
+  e.priority_group = "cao_tuoi";
+  e.service_day = 20415;
+  e.identity = R"({"id_number":"001099012345"})";
+  const std::string payload = event_payload_json(e);
+  EXPECT_EQ(payload.find("001099012345"), std::string::npos);
+  Event back;
+  back.type = e.type;
+  read_event_payload(payload, back);
+  EXPECT_EQ(back.service, "ho-tich");
+  EXPECT_EQ(back.number, 1023);
+  EXPECT_TRUE(back.priority);
+  EXPECT_EQ(back.priority_group, "cao_tuoi");
+  EXPECT_EQ(back.service_day, 20415);
+}
+
+}  // namespace
+}  // namespace motcua::store

@@ -1,0 +1,209 @@
+#include "report_views.hpp"
+
+#include "stats/report_csv.hpp"
+
+namespace motcua {
+namespace {
+
+json::value opt(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return *v;
+}
+
+json::object distribution_json(const stats::Distribution& d) {
+  return json::object{{"count", d.count}, {"avg_s", opt(d.avg_s)}, {"median_s", opt(d.median_s)}, {"p90_s", opt(d.p90_s)}};
+}
+
+json::value opt_ms(const std::optional<Instant>& t) {
+  if (!t) return nullptr;
+  return to_unix_ms(*t);
+}
+
+// "2026-11-23 08:05:09" local time, for spreadsheets.
+std::string local_text(const std::optional<Instant>& t, int offset_min) {
+  if (!t) return "";
+  const std::int64_t local_s = to_unix_ms(*t) / 1000 + std::int64_t{offset_min} * 60;
+  const int day = service_day(*t, offset_min);
+  const std::int64_t in_day = local_s - std::int64_t{day} * 86400;
+  char hms[16];
+  std::snprintf(hms, sizeof hms, " %02d:%02d:%02d", static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60),
+                static_cast<int>(in_day % 60));
+  return service_day_to_iso(day) + hms;
+}
+
+std::string seconds_between(const std::optional<Instant>& a, const std::optional<Instant>& b) {
+  if (!a || !b) return "";
+  return std::to_string((to_unix_ms(*b) - to_unix_ms(*a)) / 1000);
+}
+
+}  // namespace
+
+json::object report_row_json(const stats::ReportRow& r) {
+  json::object o;
+  o["key"] = r.key;
+  o["label"] = r.label;
+  o["issued"] = r.issued;
+  o["served"] = r.served;
+  o["no_show"] = r.no_show;
+  o["cancelled"] = r.cancelled;
+  o["unfinished"] = r.unfinished;
+  o["wait"] = distribution_json(r.wait);
+  o["service"] = distribution_json(r.service);
+  o["called"] = r.called;
+  o["on_time"] = r.on_time;
+  o["on_time_rate"] = opt(r.on_time_rate);
+  json::array levels;
+  for (auto v : r.votes_by_level) levels.push_back(v);
+  o["votes_by_level"] = std::move(levels);
+  o["votes"] = r.votes;
+  o["satisfaction_rate"] = opt(r.satisfaction_rate);
+  o["participation"] = opt(r.participation);
+  json::object reasons;
+  for (std::size_t i = 0; i < unhappy_reasons().size() && i < r.reasons.size(); ++i)
+    reasons[unhappy_reasons()[i].first] = r.reasons[i];
+  o["reasons"] = std::move(reasons);
+  o["linked"] = linked_json(r);
+  return o;
+}
+
+json::array linked_json(const stats::ReportRow& r) {
+  json::array a;
+  for (std::size_t i = 0; i < stats::kLinkedBuckets.size(); ++i) {
+    const auto& b = stats::kLinkedBuckets[i];
+    const auto& cell = r.linked[i];
+    a.push_back(json::object{{"label", stats::bucket_label(b)},
+                             {"lo_min", b.lo_min},
+                             {"hi_min", b.hi_min < 0 ? json::value(nullptr) : json::value(b.hi_min)},
+                             {"votes", cell.votes},
+                             {"satisfied", cell.satisfied},
+                             {"satisfaction_rate", opt(cell.satisfaction_rate)}});
+  }
+  return a;
+}
+
+json::array wait_histogram_json(const stats::Report& report) {
+  json::array a;
+  for (std::size_t i = 0; i < stats::kHistogramBuckets.size(); ++i) {
+    const auto& b = stats::kHistogramBuckets[i];
+    a.push_back(json::object{{"label", stats::bucket_label(b)},
+                             {"lo_min", b.lo_min},
+                             {"hi_min", b.hi_min < 0 ? json::value(nullptr) : json::value(b.hi_min)},
+                             {"count", report.wait_histogram[i]}});
+  }
+  return a;
+}
+
+json::array waiting_series_json(const std::vector<stats::WaitingPoint>& points) {
+  json::array a;
+  a.reserve(points.size());
+  for (const auto& p : points) a.push_back(json::object{{"at", to_unix_ms(p.at)}, {"waiting", p.waiting}, {"peak", p.peak}});
+  return a;
+}
+
+json::object report_json(const stats::Report& report, const std::string& from_iso, const std::string& to_iso,
+                         const std::string& group) {
+  json::object o;
+  o["from"] = from_iso;
+  o["to"] = to_iso;
+  o["group"] = group;
+  json::array rows;
+  for (const auto& r : report.rows) rows.push_back(report_row_json(r));
+  o["rows"] = std::move(rows);
+  o["total"] = report_row_json(report.total);
+  json::array issued, calls;
+  for (auto v : report.issued_per_hour) issued.push_back(v);
+  for (auto v : report.calls_per_hour) calls.push_back(v);
+  o["issued_per_hour"] = std::move(issued);
+  o["calls_per_hour"] = std::move(calls);
+  o["wait_histogram"] = wait_histogram_json(report);
+  return o;
+}
+
+json::object alert_json(const OfficeConfig& config, const stats::Alert& a) {
+  json::object o;
+  o["kind"] = to_string(a.kind);
+  o["service"] = a.service;
+  const Service* s = a.service.empty() ? nullptr : config.find_service(a.service);
+  o["service_name"] = s ? s->name : a.service;
+  o["counter"] = a.counter;
+  o["ticket_id"] = a.ticket_id;
+  o["number"] = a.number;
+  o["since"] = to_unix_ms(a.since);
+  o["threshold_s"] = a.threshold_s;
+  o["count"] = a.count;
+  o["message"] = a.message;
+  return o;
+}
+
+json::array alerts_json(const OfficeConfig& config, const std::vector<stats::Alert>& alerts) {
+  json::array a;
+  for (const auto& alert : alerts) a.push_back(alert_json(config, alert));
+  return a;
+}
+
+std::string alerts_message(const OfficeConfig& config, const std::vector<stats::Alert>& alerts, Instant now) {
+  return json::serialize(
+      json::object{{"type", "alerts"}, {"now", to_unix_ms(now)}, {"alerts", alerts_json(config, alerts)}});
+}
+
+std::string tickets_csv_header(bool with_identity) {
+  std::string h =
+      "Mã vé,Ngày,Số thứ tự,Dịch vụ cấp số,Dịch vụ cuối,Ưu tiên,Trạng thái,Giờ cấp,Giờ gọi,Giờ bắt đầu,Giờ kết thúc,"
+      "Chờ (giây),Phục vụ (giây),Quầy,Cán bộ,Số lần chuyển,Đánh giá,Lý do";
+  if (with_identity) h += ",Thông tin cá nhân";
+  return h;
+}
+
+void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticket& t, int offset, bool with_identity) {
+  auto field = [&](std::string_view v) {
+    out += stats::csv_field(v);
+    out += ',';
+  };
+  field(std::to_string(t.id));
+  field(service_day_to_iso(t.service_day));
+  field(t.display);
+  const Service* issued = config.find_service(t.issued_service);
+  const Service* final_service = config.find_service(t.service);
+  field(issued ? issued->name : t.issued_service);
+  field(final_service ? final_service->name : t.service);
+  field(t.priority ? "có" : "");
+  field(to_string(t.state));
+  field(local_text(t.issued_at, offset));
+  field(local_text(t.called_at, offset));
+  field(local_text(t.started_at, offset));
+  field(local_text(t.ended_at, offset));
+  field(seconds_between(std::optional<Instant>(t.issued_at), t.called_at));
+  field(t.state == TicketState::done ? seconds_between(t.started_at, t.ended_at) : std::string());
+  field(t.counter ? std::to_string(t.counter) : std::string());
+  field(t.officer);
+  field(std::to_string(t.transfers));
+  field(t.rating ? std::string(rating_name(t.rating)) : std::string());
+  field(t.rating_reason);
+  if (with_identity) field(t.identity);
+  out.back() = '\r';
+  out += '\n';
+}
+
+json::object ticket_export_json(const OfficeConfig& config, const Ticket& t, bool with_identity) {
+  (void)config;
+  json::object o{{"id", t.id},
+                 {"service_day", service_day_to_iso(t.service_day)},
+                 {"number", t.display},
+                 {"issued_service", t.issued_service},
+                 {"service", t.service},
+                 {"priority", t.priority},
+                 {"state", to_string(t.state)},
+                 {"issued_at", to_unix_ms(t.issued_at)},
+                 {"called_at", opt_ms(t.called_at)},
+                 {"started_at", opt_ms(t.started_at)},
+                 {"ended_at", opt_ms(t.ended_at)},
+                 {"counter", t.counter},
+                 {"officer", t.officer},
+                 {"transfers", t.transfers},
+                 {"rating", t.rating},
+                 {"rating_reason", t.rating_reason}};
+  if (with_identity) o["identity"] = t.identity;
+  return o;
+}
+
+}  // namespace motcua

@@ -1,0 +1,157 @@
+// Store methods for reports: streaming the events table into EventViews without building
+// Events, and reading tickets over a range of days. Part of Store; same thread rule.
+#include <string_view>
+
+#include "store/store.hpp"
+
+namespace motcua::store {
+namespace {
+
+// The payloads are written by event_payload_json (compact JSON, known keys). Finds
+// "key": and reads a string value without unescaping; false when absent or escaped, so
+// the caller falls back to a real JSON parser.
+bool scan_string(std::string_view json, std::string_view key, std::string_view& out, bool& escaped) {
+  char pattern[32];
+  if (key.size() + 4 > sizeof pattern) return false;
+  std::size_t n = 0;
+  pattern[n++] = '"';
+  for (char c : key) pattern[n++] = c;
+  pattern[n++] = '"';
+  pattern[n++] = ':';
+  const std::size_t at = json.find(std::string_view(pattern, n));
+  if (at == std::string_view::npos) return false;
+  std::size_t i = at + n;
+  if (i >= json.size() || json[i] != '"') return false;
+  const std::size_t begin = ++i;
+  for (; i < json.size() && json[i] != '"'; ++i)
+    if (json[i] == '\\') {
+      escaped = true;
+      return false;
+    }
+  if (i >= json.size()) return false;
+  out = json.substr(begin, i - begin);
+  return true;
+}
+
+int scan_int(std::string_view json, std::string_view key) {
+  const std::size_t at = json.find(key);
+  if (at == std::string_view::npos) return 0;
+  std::size_t i = at + key.size();
+  int v = 0;
+  while (i < json.size() && json[i] >= '0' && json[i] <= '9') v = v * 10 + (json[i++] - '0');
+  return v;
+}
+
+}  // namespace
+
+Status Store::for_each_event_view(Instant from, Instant to, const std::function<bool(const stats::EventView&)>& fn) {
+  // The seq range first, from the `at` index; then one pass in rowid order, which needs
+  // no sort (the `+at` keeps the planner off the index for the second query).
+  auto bounds = db_->prepare("SELECT min(seq), max(seq) FROM events WHERE at >= ? AND at < ?");
+  if (!bounds.is_ok()) return bounds.status();
+  Statement& b = *bounds.value();
+  b.bind(1, to_unix_ms(from)).bind(2, to_unix_ms(to));
+  std::int64_t lo = 0, hi = -1;
+  if (b.step() && !b.is_null(0)) {
+    lo = b.int64(0);
+    hi = b.int64(1);
+  }
+  Status bs = b.status();
+  b.reset();
+  if (!bs.is_ok() || hi < lo) return bs;
+
+  auto s = db_->prepare(
+      "SELECT at, type, ticket_id, counter, officer, payload FROM events "
+      "WHERE seq >= ? AND seq <= ? AND +at >= ? AND +at < ? ORDER BY seq");
+  if (!s.is_ok()) return s.status();
+  Statement& st = *s.value();
+  st.bind(1, lo).bind(2, hi).bind(3, to_unix_ms(from)).bind(4, to_unix_ms(to));
+  stats::EventView v;
+  Event slow;  // only for payloads with escapes, which report keys never need in practice
+  while (st.step()) {
+    if (!parse_event_type(st.text_view(1), v.type)) continue;
+    switch (v.type) {
+      case EventType::ticket_recalled:
+      case EventType::counter_opened:
+      case EventType::counter_closed:
+      case EventType::counter_paused:
+      case EventType::counter_resumed:
+      case EventType::vote_requested:
+        continue;
+      default:
+        break;
+    }
+    v.at = from_unix_ms(st.int64(0));
+    v.ticket_id = st.int64(2);
+    v.counter = st.int32(3);
+    v.officer = st.text_view(4);
+    v.service = {};
+    v.reason = {};
+    v.rating = 0;
+    if (v.type == EventType::ticket_issued || v.type == EventType::ticket_transferred ||
+        v.type == EventType::vote_recorded) {
+      const std::string_view payload = st.text_view(5);
+      bool escaped = false;
+      if (v.type == EventType::vote_recorded) {
+        v.rating = scan_int(payload, "\"rating\":");
+        scan_string(payload, "reason", v.reason, escaped);
+      } else {
+        scan_string(payload, "service", v.service, escaped);
+      }
+      if (escaped) {
+        slow = Event{};
+        read_event_payload(payload, slow);
+        v.service = slow.service;
+        v.reason = slow.reason;
+        v.rating = slow.rating;
+      }
+    }
+    if (!fn(v)) break;
+  }
+  Status result = st.status();
+  st.reset();
+  return result;
+}
+
+Status Store::for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn) {
+  auto s = db_->prepare(
+      "SELECT id, service_day, issued_service, number, service, display, priority, priority_group, state, "
+      "issued_at, called_at, started_at, ended_at, counter, officer, transfers, rating, rating_reason, identity "
+      "FROM tickets WHERE service_day >= ? AND service_day <= ? ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  Statement& st = *s.value();
+  st.bind(1, from_day).bind(2, to_day);
+  auto opt = [&](int col) -> std::optional<Instant> {
+    if (st.is_null(col)) return std::nullopt;
+    return from_unix_ms(st.int64(col));
+  };
+  Ticket t;
+  while (st.step()) {
+    t = Ticket{};
+    t.id = st.int64(0);
+    t.service_day = st.int32(1);
+    t.issued_service = st.text(2);
+    t.number = st.int32(3);
+    t.service = st.text(4);
+    t.display = st.text(5);
+    t.priority = st.int32(6) != 0;
+    t.priority_group = st.text(7);
+    parse_ticket_state(st.text_view(8), t.state);
+    t.issued_at = from_unix_ms(st.int64(9));
+    t.called_at = opt(10);
+    t.started_at = opt(11);
+    t.ended_at = opt(12);
+    t.counter = st.int32(13);
+    t.officer = st.text(14);
+    t.transfers = st.int32(15);
+    t.rating = st.int32(16);
+    t.rating_reason = st.text(17);
+    if (with_identity) t.identity = st.text(18);
+    if (!fn(t)) break;
+  }
+  Status result = st.status();
+  st.reset();
+  return result;
+}
+
+}  // namespace motcua::store
