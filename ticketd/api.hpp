@@ -30,6 +30,8 @@ struct ApiOptions {
   int session_hours = 12;
   std::string web_root;  // static pages (kiosk, status page, dashboard); empty = none
   PrintHook print;       // empty = no printing
+  // More Prometheus lines appended to /metrics (e.g. printer health); thread-safe.
+  std::function<std::string()> extra_metrics;
 };
 
 class Api {

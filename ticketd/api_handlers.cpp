@@ -286,6 +286,7 @@ ApiResponse Api::metrics_text() {
                 static_cast<unsigned long long>(m.commits), static_cast<unsigned long long>(m.commit_failures),
                 static_cast<unsigned long long>(m.events_committed));
   out += line;
+  if (options_.extra_metrics) out += options_.extra_metrics();
   ApiResponse r;
   r.status = 200;
   r.body = std::move(out);

@@ -102,6 +102,9 @@ LoadedConfig from_toml(const toml::value& root) {
     d.session_hours = get_or<int>(s, "session_hours", d.session_hours);
     d.identity_retention_days = get_or<int>(s, "identity_retention_days", d.identity_retention_days);
     d.web_root = get_or<std::string>(s, "web_root", d.web_root);
+    d.public_base_url = get_or<std::string>(s, "public_base_url", d.public_base_url);
+    d.print_width = get_or<int>(s, "print_width", d.print_width);
+    if (d.print_width != 384 && d.print_width != 576) throw std::runtime_error("print_width must be 384 or 576");
   }
   return out;
 }

@@ -18,6 +18,8 @@ struct DaemonSettings {
   int session_hours = 12;
   int identity_retention_days = 30;
   std::string web_root;
+  std::string public_base_url;  // what citizens' phones reach ticketd at (QR codes)
+  int print_width = 576;        // thermal printer dots: 576 (80 mm) or 384 (58 mm)
 };
 
 struct LoadedConfig {

@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   app.add_option("--web-root", web_root, "Folder of the web pages (kiosk, dashboard)");
   app.add_option("--public-base-url", public_base_url,
                  "Address citizens' phones use for ticketd, printed in the ticket's QR (e.g. http://192.168.1.10:8080)");
-  app.add_option("--print-width", print_width, "Thermal printer width in dots: 576 (80 mm) or 384 (58 mm)")
+  auto* print_width_option = app.add_option("--print-width", print_width, "Thermal printer width in dots: 576 (80 mm) or 384 (58 mm)")
       ->check(CLI::IsMember({384, 576}));
   app.add_option("--synchronous", synchronous, "SQLite synchronous mode: FULL (default), NORMAL or EXTRA");
   app.add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 16));
@@ -144,6 +144,8 @@ int main(int argc, char** argv) {
   if (!synchronous.empty()) settings.synchronous = synchronous;
   if (!web_root.empty()) settings.web_root = web_root;
   if (settings.web_root.empty()) settings.web_root = MOTCUA_DEFAULT_WEB_ROOT;
+  if (public_base_url.empty()) public_base_url = settings.public_base_url;
+  if (print_width_option->count() == 0) print_width = settings.print_width;
   hash_passwords(loaded.office, loaded.plain_passwords);
 
   auto store = store::Store::open(settings.db_path, {settings.synchronous});
@@ -165,8 +167,9 @@ int main(int argc, char** argv) {
                                                                .utc_offset_minutes = loaded.office.utc_offset_minutes,
                                                                .public_base_url = public_base_url,
                                                                .width_dots = print_width});
-  Api api(office, ApiOptions{settings.public_reads, settings.session_hours, settings.web_root, printing->hook()},
-          metrics);
+  ApiOptions api_options{settings.public_reads, settings.session_hours, settings.web_root, printing->hook()};
+  api_options.extra_metrics = [&printing] { return printing->metrics_text(); };
+  Api api(office, api_options, metrics);
 
   ServerLimits limits;
   limits.read_timeout = std::chrono::seconds(read_timeout_s);

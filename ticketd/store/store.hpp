@@ -102,6 +102,7 @@ class Store {
   Status write_session(const SessionWrite& w);
 
   std::unique_ptr<Database> db_;
+  bool mmap_set_ = false;  // for_each_event_view maps the file once
 };
 
 // The JSON payload stored with an event: its type-specific fields, never personal data.

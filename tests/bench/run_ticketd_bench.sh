@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# ticketd benchmark (issue 2). Not a test: prints a Markdown table for BENCHMARKS.md.
+#  - durable POST /api/tickets (synchronous=FULL) and GET /api/queue at 64 connections,
+#    each as a ratio to a bare Beast server built in the tree, measured in alternating
+#    rounds in this same script run (median of ROUNDS);
+#  - ticketd's RSS and restart time on a database holding 1,000,000 tickets of history.
+# Usage: tests/bench/run_ticketd_bench.sh [BUILD_DIR]   (default build/release)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build/release}
+ROUNDS=${ROUNDS:-5}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-4}
+CONNS=${CONNS:-64}
+HISTORY=${HISTORY:-1000000}
+WORK=$(mktemp -d /tmp/motcua-bench-XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+cmake --build "$BUILD" --target ticketd bare_beast_server load_generator history_seed >/dev/null
+
+cat > "$WORK/bench.toml" <<'TOML'
+office_name = "Văn phòng đo hiệu năng"
+[[services]]
+code = "bench"
+name = "Đo hiệu năng"
+first_number = 1
+last_number = 99999999
+[[counters]]
+number = 1
+services = ["bench"]
+[[officers]]
+username = "u"
+password = "benchmark"
+[[devices]]
+id = "kiosk"
+kind = "kiosk"
+key = "bench-kiosk-key"
+TOML
+
+start_ticketd() {  # $1 = db
+  rm -f "$WORK/port"
+  "$BUILD/ticketd/ticketd" --config "$WORK/bench.toml" --db "$1" --port 0 --port-file "$WORK/port" \
+    --synchronous FULL >"$WORK/ticketd.log" 2>&1 &
+  TICKETD=$!
+  for _ in $(seq 500); do [[ -s "$WORK/port" ]] && break; sleep 0.01; done
+  PORT=$(cat "$WORK/port")
+}
+start_bare() {
+  coproc BARE { "$BUILD/tests/bench/bare_beast_server" 2; }
+  read -r PORT <&"${BARE[0]}"
+}
+load() {  # port method path [body] [header]
+  "$BUILD/tests/bench/load_generator" "$1" "$CONNS" "$SECONDS_PER_RUN" "${@:2}"
+}
+field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/" <<<"$2"; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+: >"$WORK/issue.txt"
+: >"$WORK/queue.txt"
+for round in $(seq "$ROUNDS"); do
+  start_bare
+  bare_post=$(load "$PORT" POST /api/tickets '{"service":"bench"}' "X-Device-Key: bench-kiosk-key")
+  bare_get=$(load "$PORT" GET /api/queue)
+  kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
+  start_ticketd "$WORK/round$round.db"
+  td_post=$(load "$PORT" POST /api/tickets '{"service":"bench"}' "X-Device-Key: bench-kiosk-key")
+  # The queue read is measured on the live office with today's tickets in it.
+  td_get=$(load "$PORT" GET /api/queue)
+  kill "$TICKETD"; wait "$TICKETD" 2>/dev/null || true
+  echo "$(field rps "$td_post") $(field rps "$bare_post") $(field p50_ms "$td_post") $(field p99_ms "$td_post") $(field errors "$td_post")" >>"$WORK/issue.txt"
+  echo "$(field rps "$td_get") $(field rps "$bare_get") $(field p50_ms "$td_get") $(field p99_ms "$td_get") $(field errors "$td_get")" >>"$WORK/queue.txt"
+  echo "round $round: issue $td_post vs bare $bare_post; queue $td_get vs bare $bare_get" >&2
+done
+
+summary() {  # file label
+  local ratio rps bare p50 p99 errs
+  ratio=$(awk '{printf "%.3f\n", $1/$2}' "$1" | median)
+  rps=$(awk '{print $1}' "$1" | median)
+  bare=$(awk '{print $2}' "$1" | median)
+  p50=$(awk '{print $3}' "$1" | median)
+  p99=$(awk '{print $4}' "$1" | median)
+  errs=$(awk '{s+=$5} END {print s}' "$1")
+  echo "| $2 | $rps | $bare | **$ratio** | $p50 | $p99 | $errs |"
+}
+
+# History: seed, then time a cold start to the first answered request, and read RSS.
+"$BUILD/tests/bench/history_seed" "$WORK/history.db" "$HISTORY" 30 >&2
+sync
+t0=$(date +%s%N)
+start_ticketd "$WORK/history.db"
+until curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1; do sleep 0.005; done
+t1=$(date +%s%N)
+load "$PORT" GET /api/queue >/dev/null
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$TICKETD/status")
+hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$TICKETD/status")
+kill "$TICKETD"; wait "$TICKETD" 2>/dev/null || true
+
+echo
+echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $ROUNDS alternating rounds of ${SECONDS_PER_RUN} s, $CONNS connections."
+echo
+echo "| what | ticketd req/s | bare Beast req/s | ratio (median) | ticketd p50 ms | ticketd p99 ms | errors |"
+echo "|---|---|---|---|---|---|---|"
+summary "$WORK/issue.txt" "POST /api/tickets (synchronous=FULL)"
+summary "$WORK/queue.txt" "GET /api/queue"
+echo
+echo "| with $HISTORY tickets of history | value |"
+echo "|---|---|"
+echo "| restart: exec to first answered request | $(( (t1 - t0) / 1000000 )) ms |"
+echo "| RSS after start and a queue read | $((rss_kb / 1024)) MB (peak $((hwm_kb / 1024)) MB) |"
