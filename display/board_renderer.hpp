@@ -41,6 +41,9 @@ class BoardRenderer {
   bool static_stale(const Board& board, Instant now) const;
   // Draws the frame (static part from its cache unless stale, then the ticker).
   void draw(const Board& board, Instant now);
+  // Redraws only the scrolling line, over a target that still holds the last full frame
+  // (the software renderer's window surface); the shell then presents just that strip.
+  void draw_ticker_only(Instant now) { draw_ticker(now); }
   // When the next redraw is due without any new input: the next ticker step, blink flip
   // or minute. Never in the past.
   Instant next_frame_due(const Board& board, Instant now, int ticker_fps) const;

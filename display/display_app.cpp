@@ -82,7 +82,13 @@ int DisplayApp::run() {
   const int width = s.screen.width, height = s.screen.height;
   SDL_Window* window = SDL_CreateWindow("motcua — bảng hiển thị", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                         width, height, s.screen.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-  SDL_Renderer* sdl_renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_TARGETTEXTURE) : nullptr;
+  const bool software = s.screen.renderer == "software";
+  // Without this SDL backs an X11 window's surface with a GL texture (software GL on a box
+  // without a GPU redraws the whole screen per present); native XShm sends just the strip.
+  if (software) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  SDL_Renderer* sdl_renderer = nullptr;
+  if (window)
+    sdl_renderer = SDL_CreateRenderer(window, -1, software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_TARGETTEXTURE);
   if (!sdl_renderer && window) sdl_renderer = SDL_CreateRenderer(window, -1, 0);
   if (!sdl_renderer) {
     log_line(std::string("SDL window/renderer: ") + SDL_GetError());
@@ -160,6 +166,13 @@ int DisplayApp::run() {
 
     // When each call's event reached us (by seq), until its first repetition starts.
     std::map<std::int64_t, Steady::time_point> arrived;
+    // Strip-only presents need the software renderer drawing 1:1 into the window surface.
+    int out_w = 0, out_h = 0;
+    SDL_GetRendererOutputSize(sdl_renderer, &out_w, &out_h);
+    const bool strip_presents = std::string(info.name) == "software" && out_w == width && out_h == height &&
+                                SDL_GetWindowSurface(window) != nullptr;
+    bool full_frame_due = true;
+    if (strip_presents) log_line("khi yên: chỉ vẽ lại dòng chữ chạy");
     const Instant started = clock_now();
     std::uint64_t frames_saved = 0;
     Instant next_draw = started;
@@ -182,6 +195,7 @@ int DisplayApp::run() {
           if (e.type == SDL_QUIT) running = false;
           if (e.type == SDL_KEYDOWN && (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_q)) running = false;
           if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) renderer.on_targets_reset();
+          if (e.type == SDL_WINDOWEVENT) full_frame_due = true;  // exposed, resized, restored: all of it again
         } while (SDL_PollEvent(&e));
       }
       now = clock_now();
@@ -229,7 +243,17 @@ int DisplayApp::run() {
       }
 
       const bool changed = renderer.static_stale(board, now);
-      if (changed || now >= next_draw) {
+      if (!changed && !full_frame_due && now >= next_draw && strip_presents) {
+        // Only the scrolling line moves: redraw that strip on the window surface and send
+        // just it to the screen (dirty rectangle) — the idle board's whole cost.
+        renderer.draw_ticker_only(now);
+        SDL_RenderFlush(sdl_renderer);
+        const Box t = renderer.layout().ticker;
+        const SDL_Rect strip{t.x, t.y, t.w, t.h};
+        SDL_UpdateWindowSurfaceRects(window, &strip, 1);
+        next_draw = renderer.next_frame_due(board, now, s.screen.ticker_fps);
+      } else if (changed || full_frame_due || now >= next_draw) {
+        full_frame_due = false;
         renderer.draw(board, now);
         next_draw = renderer.next_frame_due(board, now, s.screen.ticker_fps);
         if (changed && (!s.frames_dir.empty() || !s.screenshot.empty())) {

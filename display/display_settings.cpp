@@ -69,6 +69,9 @@ Status load_toml(const std::string& path, DisplaySettings& s) {
     s.screen.portrait = get_or<bool>(data, "screen", "portrait", s.screen.portrait);
     s.screen.fullscreen = get_or<bool>(data, "screen", "fullscreen", s.screen.fullscreen);
     s.screen.ticker_fps = get_or<int>(data, "screen", "ticker_fps", s.screen.ticker_fps);
+    s.screen.renderer = get_or<std::string>(data, "screen", "renderer", s.screen.renderer);
+    if (s.screen.renderer != "software" && s.screen.renderer != "accelerated")
+      return bad("screen.renderer: software hoặc accelerated");
     s.sound.enabled = get_or<bool>(data, "speech", "enabled", s.sound.enabled);
     s.sound.voice = get_or<std::string>(data, "speech", "voice", s.sound.voice);
     s.sound.rate = get_or<int>(data, "speech", "rate", s.sound.rate);
@@ -100,6 +103,7 @@ std::vector<std::string> default_notices() {
 std::string display_usage() {
   return "display [--config FILE] [--server HOST:PORT] [--key DEVICE_KEY] [--office-name TEXT]\n"
          "        [--size 1920x1080|1280x720] [--portrait] [--fullscreen] [--ticker-fps N]\n"
+         "        [--renderer software|accelerated]\n"
          "        [--counters 1,2,3] [--services ho-tich,chung-thuc] [--recent N]\n"
          "        [--voice vi|vi-vn-x-central|vi-vn-x-south] [--rate WPM] [--volume 0..200]\n"
          "        [--repeat N] [--dialect north|south] [--four tư|bốn] [--reading words|digits]\n"
@@ -137,6 +141,10 @@ Result<DisplaySettings> parse_display_settings(const std::vector<std::string>& a
       if (x == std::string::npos || !to_int(v.substr(0, x), s.screen.width) || !to_int(v.substr(x + 1), s.screen.height))
         return bad("--size: RỘNGxCAO, ví dụ 1920x1080");
     } else if (a == "--ticker-fps" && to_int(v, n) && n > 0 && n <= 60) s.screen.ticker_fps = n;
+    else if (a == "--renderer") {
+      if (v != "software" && v != "accelerated") return bad("--renderer: software hoặc accelerated");
+      s.screen.renderer = v;
+    }
     else if (a == "--counters") {
       for (const auto& c : split_list(v)) {
         if (!to_int(c, n)) return bad("--counters: danh sách số quầy, ví dụ 1,2,3");

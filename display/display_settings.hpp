@@ -18,6 +18,10 @@ struct ScreenSettings {
   bool fullscreen = false;
   int ticker_fps = 20;     // frame rate while only the scrolling line moves (each frame redraws the strip)
   int ticker_speed_px_s = 90;
+  // "software": SDL's software renderer; while only the scrolling line moves, just that strip
+  // is redrawn and sent to the screen, which keeps an idle board cheap with or without a GPU.
+  // "accelerated": the GPU renderer, redrawing whole frames.
+  std::string renderer = "software";
 };
 
 struct SoundSettings {

@@ -117,6 +117,17 @@ void Api::on_strand(Call call, Handler handler) {
   });
 }
 
+const std::string& Api::cached(CachedView& cache, const std::function<json::value()>& build) {
+  const std::int64_t second = to_unix_ms(office_.now()) / 1000;
+  const std::int64_t seq = office_.state().last_seq;
+  if (cache.seq != seq || cache.second != second) {
+    cache.body = json::serialize(build());
+    cache.seq = seq;
+    cache.second = second;
+  }
+  return cache.body;
+}
+
 bool Api::may_read(const Call& c) const {
   if (options_.public_reads) return true;
   return c.caller.is_staff() || c.caller.device != nullptr;
@@ -178,9 +189,15 @@ void Api::route(Call call) {
       const auto& cfg = office_.config();
       const auto& s = office_.state();
       if (p1 == "office") return json_response(200, office_json(cfg));
-      if (p1 == "services")
-        return json_response(200, json::object{{"seq", s.last_seq}, {"services", services_json(cfg, s, office_.now())}});
-      return json_response(200, queue_json(cfg, s, office_.recent_calls(), office_.now()));
+      ApiResponse r;
+      if (p1 == "services") {
+        r.body = cached(services_cache_, [&] {
+          return json::object{{"seq", s.last_seq}, {"services", services_json(cfg, s, office_.now())}};
+        });
+      } else {
+        r.body = cached(queue_cache_, [&] { return queue_json(cfg, s, office_.recent_calls(), office_.now()); });
+      }
+      return r;
     });
   }
   if (n == 2 && p1 == "login") {

@@ -73,6 +73,17 @@ class Api {
   ApiResponse today(Call& c);
   bool may_read(const Call& c) const;
 
+  // Reads repeat far more often than the state changes: serialise a view once per state
+  // (seq) and clock second. Touched only on the office strand.
+  struct CachedView {
+    std::int64_t seq = -1;
+    std::int64_t second = -1;
+    std::string body;
+  };
+  const std::string& cached(CachedView& cache, const std::function<json::value()>& build);
+  CachedView queue_cache_;
+  CachedView services_cache_;
+
   Office& office_;
   ApiOptions options_;
   HttpMetrics& http_metrics_;

@@ -34,16 +34,15 @@ std::int64_t people_ahead(const OfficeState& state, const Ticket& t) {
   if (t.state == TicketState::transferred && t.target_counter != 0) {
     auto it = state.counter_lines.find(t.target_counter);
     if (it == state.counter_lines.end()) return 0;
-    return std::distance(it->second.begin(), it->second.lower_bound(place));
+    return static_cast<std::int64_t>(it->second.order_of_key(place));
   }
   auto it = state.lines.find(t.service);
   if (it == state.lines.end()) return 0;
   // Priority tickets go ahead of every normal one; a normal ticket has all waiting
   // priority tickets ahead of it too. The interleave makes this an upper bound.
   const auto& line = it->second;
-  if (t.priority) return std::distance(line.priority.begin(), line.priority.lower_bound(place));
-  return static_cast<std::int64_t>(line.priority.size()) +
-         std::distance(line.normal.begin(), line.normal.lower_bound(place));
+  if (t.priority) return static_cast<std::int64_t>(line.priority.order_of_key(place));
+  return static_cast<std::int64_t>(line.priority.size() + line.normal.order_of_key(place));
 }
 
 std::int64_t waiting_count(const OfficeState& state, const std::string& service) {

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <ext/pb_ds/assoc_container.hpp>
+#include <ext/pb_ds/tree_policy.hpp>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -23,9 +26,15 @@ struct LinePlace {
   friend auto operator<=>(const LinePlace&, const LinePlace&) = default;
 };
 
+// An ordered line that also answers "how many are ahead of this place" in O(log n):
+// the kiosk and every status page ask that for each ticket, and a long line must not
+// make each answer cost a walk through it.
+using Line = __gnu_pbds::tree<LinePlace, __gnu_pbds::null_type, std::less<LinePlace>, __gnu_pbds::rb_tree_tag,
+                              __gnu_pbds::tree_order_statistics_node_update>;
+
 struct ServiceLine {
-  std::set<LinePlace> priority;
-  std::set<LinePlace> normal;
+  Line priority;
+  Line normal;
   std::size_t size() const { return priority.size() + normal.size(); }
 };
 
@@ -43,7 +52,7 @@ struct OfficeState {
   std::map<std::int64_t, Ticket> tickets;          // today's tickets
   std::map<int, CounterStatus> counters;
   std::map<std::string, ServiceLine> lines;        // in line for a service
-  std::map<int, std::set<LinePlace>> counter_lines;// transferred to a named counter
+  std::map<int, Line> counter_lines;               // transferred to a named counter
   std::map<std::string, ServiceToday> services;
   std::map<std::string, std::int64_t> idempotency; // today's keys
 

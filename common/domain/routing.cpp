@@ -5,7 +5,7 @@ namespace {
 
 enum class Lane { priority, normal };
 
-const std::set<LinePlace>* lane_of(const OfficeState& s, const std::string& service, Lane lane) {
+const Line* lane_of(const OfficeState& s, const std::string& service, Lane lane) {
   auto it = s.lines.find(service);
   if (it == s.lines.end()) return nullptr;
   const auto& set = lane == Lane::priority ? it->second.priority : it->second.normal;

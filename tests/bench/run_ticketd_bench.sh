@@ -45,7 +45,7 @@ start_ticketd() {  # $1 = db
   PORT=$(cat "$WORK/port")
 }
 start_bare() {
-  coproc BARE { "$BUILD/tests/bench/bare_beast_server" 2; }
+  coproc BARE { exec "$BUILD/tests/bench/bare_beast_server" 2; }
   read -r PORT <&"${BARE[0]}"
 }
 load() {  # port method path [body] [header]

@@ -47,12 +47,13 @@ TEST_F(SettingsTest, DefaultsWithoutFlags) {
   EXPECT_EQ(s.notices.back(), "Khách về, được hài lòng");
   EXPECT_EQ(s.sound.style.reading, speech::NumberReading::words);
   EXPECT_EQ(s.sound.style.numbers.dialect, speech::Dialect::northern);
+  EXPECT_EQ(s.screen.renderer, "software");  // strip redraws keep an idle board cheap
 }
 
 TEST_F(SettingsTest, EveryFlagLandsInItsField) {
   const auto r = parse_display_settings(
       {"--server", "10.0.0.5:9000", "--key", "demo-display-key-1", "--office-name", "UBND phường Bến Nghé",
-       "--size", "1280x720", "--portrait", "--fullscreen", "--ticker-fps", "12", "--counters", "1,2,3",
+       "--size", "1280x720", "--portrait", "--fullscreen", "--ticker-fps", "12", "--renderer", "accelerated", "--counters", "1,2,3",
        "--services", "ho-tich,chung-thuc", "--recent", "5", "--voice", "vi-vn-x-south", "--rate", "130",
        "--volume", "150", "--repeat", "3", "--dialect", "south", "--four", "bốn", "--reading", "digits",
        "--clips", "/srv/clips", "--no-chime", "--stale-after", "30", "--wav-out", "/tmp/x.wav",
@@ -67,6 +68,7 @@ TEST_F(SettingsTest, EveryFlagLandsInItsField) {
   EXPECT_TRUE(s.screen.portrait);
   EXPECT_TRUE(s.screen.fullscreen);
   EXPECT_EQ(s.screen.ticker_fps, 12);
+  EXPECT_EQ(s.screen.renderer, "accelerated");
   EXPECT_EQ(s.board.filter.counters, (std::set<int>{1, 2, 3}));
   EXPECT_EQ(s.board.filter.services, (std::set<std::string>{"ho-tich", "chung-thuc"}));
   EXPECT_EQ(s.board.max_recent, 5u);
@@ -111,6 +113,7 @@ height = 720
 portrait = true
 fullscreen = true
 ticker_fps = 15
+renderer = "accelerated"
 
 [speech]
 enabled = true
@@ -141,6 +144,7 @@ reading = "digits"
   EXPECT_TRUE(s.screen.portrait);
   EXPECT_TRUE(s.screen.fullscreen);
   EXPECT_EQ(s.screen.ticker_fps, 15);
+  EXPECT_EQ(s.screen.renderer, "accelerated");
   EXPECT_EQ(s.sound.voice, "vi-vn-x-central");
   EXPECT_EQ(s.sound.rate, 140);
   EXPECT_EQ(s.sound.volume, 120);
@@ -181,6 +185,7 @@ TEST_F(SettingsTest, BadFlagsAreRejectedWithAVietnameseReason) {
       {"--repeat", "0"},           {"--ticker-fps", "0"},     {"--ticker-fps", "500"},
       {"--exit-after", "soon"},    {"--bogus", "1"},          {"--server"},
       {"--recent", "-2"},          {"--stale-after", "-1"},   {"--rate", "fast"},
+      {"--renderer", "vulkan"},
   };
   for (const auto& args : bad) {
     const auto r = parse_display_settings(args);
@@ -194,6 +199,7 @@ TEST_F(SettingsTest, BadConfigFilesAreRejected) {
   EXPECT_FALSE(parse_display_settings({"--config", write("[screen\nwidth = 1")}).is_ok());      // TOML syntax
   EXPECT_FALSE(parse_display_settings({"--config", write("[screen]\nwidth = \"wide\"\n")}).is_ok());  // wrong type
   EXPECT_FALSE(parse_display_settings({"--config", write("[speech]\ndialect = \"west\"\n")}).is_ok());
+  EXPECT_FALSE(parse_display_settings({"--config", write("[screen]\nrenderer = \"vulkan\"\n")}).is_ok());
   const auto r = parse_display_settings({"--config", write("[screen\n")});
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("Tệp cấu hình lỗi"), std::string::npos);
