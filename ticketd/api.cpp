@@ -117,15 +117,34 @@ void Api::on_strand(Call call, Handler handler) {
   });
 }
 
-const std::string& Api::cached(CachedView& cache, const std::function<json::value()>& build) {
+const std::string& Api::cached(Published& published, const std::function<json::value()>& build) {
   const std::int64_t second = to_unix_ms(office_.now()) / 1000;
   const std::int64_t seq = office_.state().last_seq;
-  if (cache.seq != seq || cache.second != second) {
-    cache.body = json::serialize(build());
-    cache.seq = seq;
-    cache.second = second;
+  auto view = published.load(std::memory_order_acquire);
+  const std::int64_t generation = office_.generation();
+  if (!view || view->generation != generation || view->seq != seq || view->second != second) {
+    // Built from the live state, which may hold staged changes: readers off the strand
+    // use it only once committed_seq() reaches its seq (see current_view()).
+    auto fresh = std::make_shared<CachedView>();
+    fresh->body = json::serialize(build());
+    fresh->generation = generation;
+    fresh->seq = seq;
+    fresh->second = second;
+    view = fresh;
+    published.store(view, std::memory_order_release);
   }
-  return cache.body;
+  // The strand keeps the view alive until it publishes the next one, and only the strand
+  // publishes, so the reference stays valid for this handler.
+  return view->body;
+}
+
+std::shared_ptr<const Api::CachedView> Api::current_view(const Published& published) const {
+  auto view = published.load(std::memory_order_acquire);
+  if (!view) return nullptr;
+  if (view->generation != office_.generation() || view->seq != office_.committed_seq() ||
+      view->second != to_unix_ms(office_.now()) / 1000)
+    return nullptr;
+  return view;
 }
 
 bool Api::may_read(const Call& c) const {
@@ -184,6 +203,13 @@ void Api::route(Call call) {
   }
   if (n == 2 && (p1 == "office" || p1 == "services" || p1 == "queue")) {
     if (!get) return method_not_allowed();
+    if (options_.public_reads && p1 != "office") {
+      if (auto view = current_view(p1 == "queue" ? queue_view_ : services_view_)) {
+        ApiResponse r;
+        r.body = view->body;
+        return call.respond(std::move(r));
+      }
+    }
     return on_strand(std::move(call), [this, p1](Call& c) {
       if (!may_read(c)) return unauthenticated_response(c.caller);
       const auto& cfg = office_.config();
@@ -191,11 +217,11 @@ void Api::route(Call call) {
       if (p1 == "office") return json_response(200, office_json(cfg));
       ApiResponse r;
       if (p1 == "services") {
-        r.body = cached(services_cache_, [&] {
+        r.body = cached(services_view_, [&] {
           return json::object{{"seq", s.last_seq}, {"services", services_json(cfg, s, office_.now())}};
         });
       } else {
-        r.body = cached(queue_cache_, [&] { return queue_json(cfg, s, office_.recent_calls(), office_.now()); });
+        r.body = cached(queue_view_, [&] { return queue_json(cfg, s, office_.recent_calls(), office_.now()); });
       }
       return r;
     });

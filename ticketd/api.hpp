@@ -2,7 +2,9 @@
 // domain results to responses. handle() is thread-safe; domain work runs on the office strand.
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -75,14 +77,20 @@ class Api {
 
   // Reads repeat far more often than the state changes: serialise a view once per state
   // (seq) and clock second. Touched only on the office strand.
+  // Once built and durable, a view is also published for readers on any thread, so
+  // public reads need not queue on the office strand at all.
   struct CachedView {
+    std::int64_t generation = -1;
     std::int64_t seq = -1;
     std::int64_t second = -1;
     std::string body;
   };
-  const std::string& cached(CachedView& cache, const std::function<json::value()>& build);
-  CachedView queue_cache_;
-  CachedView services_cache_;
+  using Published = std::atomic<std::shared_ptr<const CachedView>>;
+  const std::string& cached(Published& published, const std::function<json::value()>& build);
+  // The published view if it is current (same committed seq and clock second), else null.
+  std::shared_ptr<const CachedView> current_view(const Published& published) const;
+  Published queue_view_;
+  Published services_view_;
 
   Office& office_;
   ApiOptions options_;

@@ -23,6 +23,8 @@ Status Office::reload() {
   sessions_ = Sessions{};
   sessions_.load(l.sessions);
   recent_calls_.assign(l.recent_calls.begin(), l.recent_calls.end());
+  generation_.fetch_add(1, std::memory_order_acq_rel);
+  committed_seq_.store(state_.last_seq, std::memory_order_release);
   return Status::ok();
 }
 
@@ -104,6 +106,7 @@ void Office::flush() {
     return;
   }
   metrics_.events_committed += events.size();
+  if (!events.empty()) committed_seq_.store(events.back().seq, std::memory_order_release);
   for (std::size_t i = 0; i < events.size(); ++i) hub_.publish(events[i].seq, messages[i]);
   for (auto& reply : replies) reply(true);
 }

@@ -2,6 +2,7 @@
 // Every method except strand() and post() must run on that strand.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -51,6 +52,12 @@ class Office {
   store::Store& store() { return *store_; }
   Hub& hub() { return hub_; }
   const OfficeMetrics& metrics() const { return metrics_; }
+  // The seq of the last committed event; any thread. A view built at this seq shows
+  // nothing that is not yet durable.
+  std::int64_t committed_seq() const { return committed_seq_.load(std::memory_order_acquire); }
+  // Grows each time the state is rebuilt from disk (start, failed commit): a view from an
+  // older generation may show changes that never became durable.
+  std::int64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
   // Decides and applies a command now; its events are staged for the next group commit.
   Result<Decision> execute(const Command& command);
@@ -87,6 +94,8 @@ class Office {
   std::vector<store::SessionWrite> staged_sessions_;
   std::vector<std::function<void(bool)>> waiting_replies_;
   bool flush_scheduled_ = false;
+  std::atomic<std::int64_t> committed_seq_{0};
+  std::atomic<std::int64_t> generation_{0};
 };
 
 }  // namespace motcua
