@@ -16,7 +16,7 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(
     libgtest-dev libgmock-dev libbenchmark-dev
-    xvfb xauth chromium zbar-tools tesseract-ocr tesseract-ocr-vie sox wrk procps
+    xvfb xauth chromium zbar-tools tesseract-ocr tesseract-ocr-vie sox curl procps
   )
   # Node.js runs the browser tests; keep an existing installation if there is one.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
