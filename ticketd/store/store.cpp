@@ -95,7 +95,9 @@ std::optional<std::int64_t> opt_ms(const std::optional<Instant>& t) {
   return to_unix_ms(*t);
 }
 
-constexpr const char* kTicketColumns =
+}  // namespace
+
+const char* const kTicketColumns =
     "id, service_day, issued_service, number, service, display, priority, priority_group, state, issued_at, "
     "queue_at, called_at, started_at, ended_at, counter, officer, recalls, transfers, target_counter, "
     "public_code, idempotency_key, identity, rating, rating_reason";
@@ -129,7 +131,6 @@ Ticket read_ticket(const Statement& s) {
   return t;
 }
 
-}  // namespace
 
 std::string event_payload_json(const Event& e) {
   json::object o;

@@ -105,6 +105,10 @@ class Store {
   bool mmap_set_ = false;  // for_each_event_view maps the file once
 };
 
+// The columns of a ticket row, in the order read_ticket() expects, and the reader itself.
+extern const char* const kTicketColumns;
+Ticket read_ticket(const Statement& row);
+
 // The JSON payload stored with an event: its type-specific fields, never personal data.
 std::string event_payload_json(const Event& e);
 // The inverse, filling the payload fields of `e`.

@@ -142,39 +142,14 @@ Status Store::for_each_event_view(Instant from, Instant to, const std::function<
 }
 
 Status Store::for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn) {
-  auto s = db_->prepare(
-      "SELECT id, service_day, issued_service, number, service, display, priority, priority_group, state, "
-      "issued_at, called_at, started_at, ended_at, counter, officer, transfers, rating, rating_reason, identity "
-      "FROM tickets WHERE service_day >= ? AND service_day <= ? ORDER BY id");
+  auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
+                        " FROM tickets WHERE service_day >= ? AND service_day <= ? ORDER BY id");
   if (!s.is_ok()) return s.status();
   Statement& st = *s.value();
   st.bind(1, from_day).bind(2, to_day);
-  auto opt = [&](int col) -> std::optional<Instant> {
-    if (st.is_null(col)) return std::nullopt;
-    return from_unix_ms(st.int64(col));
-  };
-  Ticket t;
   while (st.step()) {
-    t = Ticket{};
-    t.id = st.int64(0);
-    t.service_day = st.int32(1);
-    t.issued_service = st.text(2);
-    t.number = st.int32(3);
-    t.service = st.text(4);
-    t.display = st.text(5);
-    t.priority = st.int32(6) != 0;
-    t.priority_group = st.text(7);
-    parse_ticket_state(st.text_view(8), t.state);
-    t.issued_at = from_unix_ms(st.int64(9));
-    t.called_at = opt(10);
-    t.started_at = opt(11);
-    t.ended_at = opt(12);
-    t.counter = st.int32(13);
-    t.officer = st.text(14);
-    t.transfers = st.int32(15);
-    t.rating = st.int32(16);
-    t.rating_reason = st.text(17);
-    if (with_identity) t.identity = st.text(18);
+    Ticket t = read_ticket(st);
+    if (!with_identity) t.identity.clear();
     if (!fn(t)) break;
   }
   Status result = st.status();
