@@ -78,29 +78,38 @@ ApiResponse Api::issue_ticket(Call& c) {
   cmd.priority_group = group.value();
   cmd.idempotency_key = key.value();
   cmd.identity = identity.value();
-  cmd.public_code = random_token(9);
+  cmd.public_secret = random_token(9);
   auto d = office_.execute(cmd);
   if (!d.is_ok()) return error_response(d.status());
   const Ticket* t = office_.state().find_ticket(d.value().ticket_id);
   if (!t) return error_response(Status::unavailable("unavailable", "Không đọc được số vừa cấp"));
-  json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true});
-  if (d.value().replayed) o["replayed"] = true;
+  const unsigned status = d.value().replayed ? 200 : 201;
   // A retry never prints a second paper ticket; a new one prints after it is durable.
-  if (kiosk && !d.value().replayed && !c.caller.device->printer.empty() && options_.print) {
-    const Device device = *c.caller.device;
-    c.after_commit = [print = options_.print, device, ticket = o](ApiResponse response, Respond respond) {
-      print(device, ticket, [response = std::move(response), respond = std::move(respond)](json::object status) mutable {
-        boost::system::error_code ec;
-        json::value body = json::parse(response.body, ec);
-        if (!ec && body.is_object()) {
-          body.as_object()["print"] = std::move(status);
-          response.body = json::serialize(body);
-        }
-        respond(std::move(response));
-      });
-    };
+  const bool prints = kiosk && !d.value().replayed && !c.caller.device->printer.empty() && options_.print;
+  if (!prints) {
+    ApiResponse r;
+    r.status = status;
+    r.body = serialize_in_buffer([&](json::storage_ptr sp) {
+      json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true}, sp);
+      if (d.value().replayed) o["replayed"] = true;
+      return o;
+    });
+    return r;
   }
-  return json_response(d.value().replayed ? 200 : 201, o);
+  json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true});
+  const Device device = *c.caller.device;
+  c.after_commit = [print = options_.print, device, ticket = o](ApiResponse response, Respond respond) {
+    print(device, ticket, [response = std::move(response), respond = std::move(respond)](json::object status) mutable {
+      boost::system::error_code ec;
+      json::value body = json::parse(response.body, ec);
+      if (!ec && body.is_object()) {
+        body.as_object()["print"] = std::move(status);
+        response.body = json::serialize(body);
+      }
+      respond(std::move(response));
+    });
+  };
+  return json_response(status, o);
 }
 
 ApiResponse Api::get_ticket(Call& c, std::int64_t id) {
@@ -108,7 +117,7 @@ ApiResponse Api::get_ticket(Call& c, std::int64_t id) {
   const TicketViewOptions options{.include_code = c.caller.is_staff()};
   if (const Ticket* t = office_.state().find_ticket(id))
     return json_response(200, ticket_json(office_.config(), office_.state(), *t, options));
-  if (auto old = office_.store().find_ticket(id))
+  if (auto old = office_.store()->find_ticket(id))
     return json_response(200, ticket_json(office_.config(), office_.state(), *old, options));
   return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
 }
@@ -116,11 +125,20 @@ ApiResponse Api::get_ticket(Call& c, std::int64_t id) {
 ApiResponse Api::get_ticket_by_code(Call& c, const std::string& code) {
   if (code.size() < 8 || code.size() > 32)
     return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
-  // Today's tickets are in memory; the store answers for older ones.
-  for (const auto& [id, t] : office_.state().tickets)
-    if (t.public_code == code) return json_response(200, ticket_json(office_.config(), office_.state(), t));
-  if (auto old = office_.store().find_ticket_by_code(code))
-    return json_response(200, ticket_json(office_.config(), office_.state(), *old));
+  // Today's tickets are in memory; the store answers for older ones. The id in the code
+  // finds the ticket; the whole code must match.
+  const Ticket* today = nullptr;
+  if (const std::int64_t id = ticket_id_of_public_code(code)) {
+    today = office_.state().find_ticket(id);
+  } else {
+    for (const auto& [id, t] : office_.state().tickets)  // a code from before schema v2
+      if (t.public_code == code) today = &t;
+  }
+  if (today && same_secret(today->public_code, code))
+    return json_response(200, ticket_json(office_.config(), office_.state(), *today));
+  if (!today)
+    if (auto old = office_.store()->find_ticket_by_code(code); old && same_secret(old->public_code, code))
+      return json_response(200, ticket_json(office_.config(), office_.state(), *old));
   return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
 }
 

@@ -87,7 +87,7 @@ ApiResponse Api::reports(Call& c) {
       return forbidden_response("Chỉ quản trị viên được xuất thông tin cá nhân");
     std::string csv = std::string(kBom) + tickets_csv_header(with_identity) + "\r\n";
     json::array tickets;
-    Status s = office_.store().for_each_ticket(from_day, to_day, with_identity, [&](const Ticket& t) {
+    Status s = office_.store()->for_each_ticket(from_day, to_day, with_identity, [&](const Ticket& t) {
       if (format == "csv") append_ticket_csv(csv, config, t, config.utc_offset_minutes, with_identity);
       else tickets.push_back(ticket_export_json(config, t, with_identity));
       return true;
@@ -101,7 +101,7 @@ ApiResponse Api::reports(Call& c) {
     return error_response(invalid("include_identity", "chỉ dùng với detail=tickets: báo cáo tổng hợp không chứa dữ liệu cá nhân"));
 
   stats::ReportAggregator aggregator(config, stats::ReportQuery{from_day, to_day, grouping, flag(q, "include_empty")});
-  Status s = office_.store().for_each_event_view(start_of_service_day(from_day, config.utc_offset_minutes),
+  Status s = office_.store()->for_each_event_view(start_of_service_day(from_day, config.utc_offset_minutes),
                                                  start_of_service_day(to_day + 1, config.utc_offset_minutes),
                                                  [&](const stats::EventView& e) {
                                                    aggregator.add(e);
@@ -130,7 +130,7 @@ ApiResponse Api::today(Call& c) {
   stats::ReportAggregator by_officer(config, {day, day, stats::Grouping::by_officer, false});
   constexpr int step_min = 10;
   stats::WaitingSeries series(day_start, std::min(now, day_end), std::chrono::minutes(step_min));
-  Status s = office_.store().for_each_event_view(day_start, day_end, [&](const stats::EventView& e) {
+  Status s = office_.store()->for_each_event_view(day_start, day_end, [&](const stats::EventView& e) {
     by_service.add(e);
     by_counter.add(e);
     by_officer.add(e);

@@ -34,6 +34,10 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
+bool same_secret(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string token_digest(const std::string& token) {
   unsigned char digest[32];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
@@ -65,7 +69,7 @@ Caller identify(const OfficeConfig& config, const Sessions& sessions, const std:
     // Compared in constant time against every key, so response timing reveals nothing
     // about how much of a guessed key was right.
     for (const auto& d : config.devices)
-      if (d.key.size() == device_key.size() && sodium_memcmp(d.key.data(), device_key.data(), d.key.size()) == 0)
+      if (same_secret(d.key, device_key))
         c.device = &d;
   }
   return c;

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/model.hpp"
 #include "domain/office_config.hpp"
@@ -24,6 +25,8 @@ bool verify_password(const Officer* officer, const std::string& password);
 std::string random_token(std::size_t bytes = 32);
 // The form tokens are stored in: a BLAKE2b hex digest, so a stolen database holds no token.
 std::string token_digest(const std::string& token);
+// Compares two secrets (codes, keys) in constant time for equal lengths.
+bool same_secret(std::string_view a, std::string_view b);
 
 // Who is calling: an officer session, a device, or nobody.
 struct Caller {

@@ -48,10 +48,10 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
   request_keep_alive_ = req.keep_alive();
   if (websocket::is_upgrade(req)) return upgrade_to_websocket(std::move(req));
   stream_.expires_never();  // the reply may wait for a commit; the write gets its own timeout
-  // dispatch: an answer produced on this session's strand (a cached read) is written at
-  // once; one produced on the office strand hops over.
+  // post, not dispatch: an answer produced on the office strand would otherwise be
+  // written by the office strand itself, holding up every other request.
   api_.handle(std::move(req), [self = shared_from_this()](ApiResponse r) {
-    net::dispatch(self->stream_.get_executor(), [self, r = std::move(r)]() mutable { self->respond(std::move(r)); });
+    net::post(self->stream_.get_executor(), [self, r = std::move(r)]() mutable { self->respond(std::move(r)); });
   });
 }
 

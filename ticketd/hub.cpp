@@ -27,11 +27,15 @@ void Hub::broadcast_transient(const std::shared_ptr<const std::string>& message)
     if (auto s = weak.lock(); s && s->is_open()) s->send(message);
 }
 
-bool Hub::subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq) {
+bool Hub::can_replay(std::int64_t since, std::int64_t current_seq) const {
   if (since < 0 || since > current_seq) return false;
+  if (since == current_seq) return true;
+  return !replay_.empty() && replay_.front().first <= since + 1;
+}
+
+bool Hub::subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq) {
+  if (!can_replay(since, current_seq)) return false;
   if (since < current_seq) {
-    // Usable only when every event after `since` is still buffered.
-    if (replay_.empty() || replay_.front().first > since + 1) return false;
     for (const auto& [seq, message] : replay_)
       if (seq > since) s->send(message);
   }

@@ -32,6 +32,8 @@ class Hub {
   void broadcast_transient(const std::shared_ptr<const std::string>& message);
 
   bool subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, std::int64_t current_seq);
+  // Whether subscribe() would succeed: every event in (since, current_seq] is buffered.
+  bool can_replay(std::int64_t since, std::int64_t current_seq) const;
   void add(const std::shared_ptr<Subscriber>& s);
 
   std::size_t client_count();

@@ -30,8 +30,8 @@ std::string_view availability_name(ServiceAvailability a) {
 }  // namespace
 
 json::object ticket_json(const OfficeConfig& config, const OfficeState& state, const Ticket& t,
-                         TicketViewOptions options) {
-  json::object o;
+                         TicketViewOptions options, json::storage_ptr sp) {
+  json::object o(20, sp);
   o["id"] = t.id;
   o["number"] = t.display;
   o["number_value"] = t.number;
@@ -60,8 +60,8 @@ json::object ticket_json(const OfficeConfig& config, const OfficeState& state, c
 }
 
 json::object service_status_json(const OfficeConfig& config, const OfficeState& state, const Service& s,
-                                 Instant now) {
-  json::object o;
+                                 Instant now, json::storage_ptr sp) {
+  json::object o(16, sp);
   o["code"] = s.code;
   o["name"] = s.name;
   o["first_number"] = s.first_number;
@@ -80,22 +80,24 @@ json::object service_status_json(const OfficeConfig& config, const OfficeState& 
   return o;
 }
 
-json::array services_json(const OfficeConfig& config, const OfficeState& state, Instant now) {
-  json::array a;
+json::array services_json(const OfficeConfig& config, const OfficeState& state, Instant now,
+                          json::storage_ptr sp) {
+  json::array a(sp);
   a.reserve(config.services.size());
-  for (const auto& s : config.services) a.push_back(service_status_json(config, state, s, now));
+  for (const auto& s : config.services) a.push_back(service_status_json(config, state, s, now, sp));
   return a;
 }
 
-json::object counter_json(const OfficeConfig& config, const OfficeState& state, int number) {
-  json::object o;
+json::object counter_json(const OfficeConfig& config, const OfficeState& state, int number,
+                          json::storage_ptr sp) {
+  json::object o(12, sp);
   const Counter* cfg = config.find_counter(number);
   const CounterStatus* c = state.find_counter(number);
   o["number"] = number;
   o["name"] = cfg ? cfg->name : "Quầy " + std::to_string(number);
-  json::array services;
+  json::array services(sp);
   if (cfg)
-    for (const auto& cs : cfg->services) services.push_back(json::string(cs.service));
+    for (const auto& cs : cfg->services) services.emplace_back(cs.service);
   o["services"] = std::move(services);
   o["state"] = c ? to_string(c->state) : "closed";
   o["officer"] = c ? c->officer : "";
@@ -106,7 +108,7 @@ json::object counter_json(const OfficeConfig& config, const OfficeState& state, 
   o["served_today"] = c ? c->served_today : 0;
   const Ticket* t = c && c->ticket_id ? state.find_ticket(c->ticket_id) : nullptr;
   if (t) {
-    o["ticket"] = ticket_json(config, state, *t);
+    o["ticket"] = ticket_json(config, state, *t, {}, sp);
   } else {
     o["ticket"] = nullptr;
   }
@@ -188,8 +190,9 @@ json::object office_json(const OfficeConfig& config) {
   return o;
 }
 
-json::object event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now) {
-  json::object o;
+json::object event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
+                           json::storage_ptr sp) {
+  json::object o(16, sp);
   o["type"] = "event";
   o["seq"] = e.seq;
   o["event"] = to_string(e.type);
@@ -199,12 +202,12 @@ json::object event_message(const OfficeConfig& config, const OfficeState& state,
   o["officer"] = e.officer;
   const Ticket* t = e.ticket_id ? state.find_ticket(e.ticket_id) : nullptr;
   if (t) {
-    o["ticket"] = ticket_json(config, state, *t);
+    o["ticket"] = ticket_json(config, state, *t, {}, sp);
   } else {
     o["ticket"] = nullptr;
   }
   if (e.counter) {
-    o["counter_status"] = counter_json(config, state, e.counter);
+    o["counter_status"] = counter_json(config, state, e.counter, sp);
   } else {
     o["counter_status"] = nullptr;
   }
@@ -227,7 +230,7 @@ json::object event_message(const OfficeConfig& config, const OfficeState& state,
     default:
       break;
   }
-  o["services"] = services_json(config, state, now);
+  o["services"] = services_json(config, state, now, sp);
   return o;
 }
 

@@ -70,7 +70,7 @@ void schedule_tick(net::steady_timer& timer, Office& office, int retention_days)
     office.post([&office, retention_days] {
       office.execute(Tick{});
       // Personal data is kept only as long as configured.
-      office.store().purge_identity(office.now() - std::chrono::hours(24) * retention_days);
+      office.store()->purge_identity(office.now() - std::chrono::hours(24) * retention_days);
     });
     schedule_tick(timer, office, retention_days);
   });
@@ -83,7 +83,9 @@ int main(int argc, char** argv) {
   std::string config_path, db_path, listen, port_file, web_root, synchronous, public_base_url;
   int print_width = 576;
   int port = -1;
-  int threads = 2;
+  // One core is left to the store thread, which writes each group commit while the
+  // office strand decides the next.
+  int threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
   int read_timeout_s = 30;
   bool simulate = false;
   double simulate_speed = 1.0;
@@ -98,7 +100,7 @@ int main(int argc, char** argv) {
   auto* print_width_option = app.add_option("--print-width", print_width, "Thermal printer width in dots: 576 (80 mm) or 384 (58 mm)")
       ->check(CLI::IsMember({384, 576}));
   app.add_option("--synchronous", synchronous, "SQLite synchronous mode: FULL (default), NORMAL or EXTRA");
-  app.add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 16));
+  app.add_option("--threads", threads, "I/O threads (default: cores - 1, at least 1)")->check(CLI::Range(1, 16));
   app.add_option("--read-timeout", read_timeout_s, "Seconds before a stalled connection is closed")
       ->check(CLI::Range(1, 3600));
   app.add_flag("--simulate", simulate, "Generate arrivals and officer actions (demo)");

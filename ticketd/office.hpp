@@ -1,5 +1,10 @@
 // The single writer: the office state, its store and its broadcast hub, on one strand.
-// Every method except strand() and post() must run on that strand.
+// Every method except strand(), post(), committed_seq() and generation() must run on
+// that strand.
+//
+// Commits are pipelined: while one batch is being written on the store thread, the
+// strand goes on deciding and stages the next. A reply, a read and an event still wait
+// for the commit of everything staged before them (when_durable).
 #pragma once
 
 #include <atomic>
@@ -7,7 +12,10 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
+
+#include <boost/asio/thread_pool.hpp>
 
 #include "auth.hpp"
 #include "domain/decide.hpp"
@@ -29,11 +37,26 @@ struct OfficeMetrics {
   double commit_seconds_sum = 0;
 };
 
+// The store, locked for the lifetime of this handle: the store thread may be writing.
+class LockedStore {
+ public:
+  LockedStore(std::mutex& m, store::Store& s) : lock_(m), store_(&s) {}
+  store::Store* operator->() { return store_; }
+  store::Store& operator*() { return *store_; }
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+  store::Store* store_;
+};
+
 class Office {
  public:
   using Strand = net::strand<net::any_io_executor>;
 
   Office(net::any_io_executor executor, OfficeConfig config, std::unique_ptr<store::Store> store, Clock clock);
+  ~Office();
+  Office(const Office&) = delete;
+  Office& operator=(const Office&) = delete;
 
   // Loads the stored state. Call once, before any request is posted.
   Status start();
@@ -49,7 +72,8 @@ class Office {
   Instant now() const { return clock_(); }
   const std::deque<store::RecentCall>& recent_calls() const { return recent_calls_; }
   Sessions& sessions() { return sessions_; }
-  store::Store& store() { return *store_; }
+  // Blocks while a commit is being written; keep the handle short-lived.
+  LockedStore store() { return LockedStore(store_mutex_, *store_); }
   Hub& hub() { return hub_; }
   const OfficeMetrics& metrics() const { return metrics_; }
   // The seq of the last committed event; any thread. A view built at this seq shows
@@ -65,18 +89,29 @@ class Office {
   void stage_session(store::SessionWrite write);
 
   // Calls `reply(true)` once everything staged so far is durable, or `reply(false)` if
-  // that commit failed (and the state was reloaded). Immediately when nothing is staged,
-  // so a read never shows what is not yet on disk.
+  // that commit failed (and the state was reloaded). Immediately when nothing is staged
+  // or being written, so a read never shows what is not yet on disk. A response built
+  // from state() before this call is safe to send when it fires; state() itself may by
+  // then hold newer, staged changes.
   void when_durable(std::function<void(bool committed)> reply);
 
   // Subscribes a WebSocket client: a snapshot or the missed events, then live events.
   void subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, bool has_since);
 
  private:
+  // A batch on its way to disk, and what waits for it.
+  struct PendingCommit {
+    std::vector<std::pair<std::int64_t, std::shared_ptr<const std::string>>> messages;  // seq, event message
+    std::vector<std::function<void(bool)>> replies;
+  };
+
   void schedule_flush();
   void flush();
+  void on_committed(Status status, double seconds);
+  void record_commit_time(double seconds);
   Status reload();
   void remember_call(const Event& e);
+  bool has_staged() const { return !staged_events_.empty() || !staged_sessions_.empty(); }
 
   Strand strand_;
   OfficeConfig config_;
@@ -90,10 +125,14 @@ class Office {
 
   // The batch being assembled for the next commit.
   std::vector<Event> staged_events_;
-  std::vector<std::shared_ptr<const std::string>> staged_messages_;
+  PendingCommit staged_;
   std::vector<store::SessionWrite> staged_sessions_;
-  std::vector<std::function<void(bool)>> waiting_replies_;
   bool flush_scheduled_ = false;
+  // The batch the store thread is writing; at most one.
+  bool commit_in_flight_ = false;
+  PendingCommit in_flight_;
+  std::mutex store_mutex_;
+  net::thread_pool store_thread_{1};
   std::atomic<std::int64_t> committed_seq_{0};
   std::atomic<std::int64_t> generation_{0};
 };

@@ -56,7 +56,7 @@ void Simulator::step() {
     t.service = pick_service();
     t.priority = chance(rng_) < 0.12;
     if (t.priority) t.priority_group = priority_groups()[rng_() % priority_groups().size()].first;
-    t.public_code = random_token(9);
+    t.public_secret = random_token(9);
     office_.execute(t);
   }
   for (const auto& [number, c] : office_.state().counters) {

@@ -14,7 +14,9 @@ struct IssueTicket {
   std::string priority_group;
   std::string idempotency_key;
   std::string identity;      // validated by the shell; opaque here
-  std::string public_code;   // random, made by the shell (the core has no entropy)
+  // The random half of the ticket's public code, made by the shell (the core has no
+  // entropy). The code is "<ticket id>.<secret>", so a lookup by code needs no index.
+  std::string public_secret;
 };
 struct SignIn { int counter = 0; std::string officer; };
 struct SignOut { int counter = 0; std::string officer; };

@@ -71,7 +71,7 @@ struct Decider {
     e.priority = cmd.priority;
     e.priority_group = cmd.priority ? cmd.priority_group : std::string{};
     e.service_day = s.service_day;
-    e.public_code = cmd.public_code;
+    e.public_code = cmd.public_secret.empty() ? std::string{} : public_code_of(e.ticket_id, cmd.public_secret);
     e.idempotency_key = cmd.idempotency_key;
     e.identity = cmd.identity;
     Decision d;

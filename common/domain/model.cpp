@@ -100,4 +100,19 @@ const std::vector<std::pair<std::string, std::string>>& priority_groups() {
   return groups;
 }
 
+std::string public_code_of(std::int64_t ticket_id, std::string_view secret) {
+  return std::to_string(ticket_id) + "." + std::string(secret);
+}
+
+std::int64_t ticket_id_of_public_code(std::string_view code) {
+  const std::size_t dot = code.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot > 18 || dot + 1 == code.size()) return 0;
+  std::int64_t id = 0;
+  for (std::size_t i = 0; i < dot; ++i) {
+    if (code[i] < '0' || code[i] > '9') return 0;
+    id = id * 10 + (code[i] - '0');
+  }
+  return id;
+}
+
 }  // namespace motcua

@@ -116,6 +116,12 @@ inline bool is_final(TicketState s) {
 }
 
 // The four SIPAS-style levels: 1 = rất hài lòng … 4 = không hài lòng.
+// A ticket's public code is "<ticket id>.<secret>": the id finds the row, the secret
+// (compared in constant time by the shell) proves the holder has the paper ticket.
+std::string public_code_of(std::int64_t ticket_id, std::string_view secret);
+// The ticket id a code names, or 0 for a malformed or pre-v2 code (no id part).
+std::int64_t ticket_id_of_public_code(std::string_view code);
+
 std::string_view rating_name(int rating);
 // Reasons accepted with a "không hài lòng" vote: (code, Vietnamese label).
 const std::vector<std::pair<std::string, std::string>>& unhappy_reasons();

@@ -53,7 +53,7 @@ struct Scenario {
 IssueTicket issue(const char* service, const char* code, const char* key = "") {
   IssueTicket t;
   t.service = service;
-  t.public_code = code;
+  t.public_secret = code;
   t.idempotency_key = key;
   return t;
 }
@@ -108,6 +108,50 @@ TEST(Store, ReopeningAMigratedFileKeepsItsData) {
   EXPECT_EQ(loaded.value().tickets[0].display, "1001");
 }
 
+
+TEST(Store, CodesAreFoundThroughTheirTicketIdWithoutACodeIndex) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  const auto d = sc.run(issue("ho-tich", "Secr3t_abcd"), at("01:00"));
+  const std::string code = std::to_string(d.ticket_id) + ".Secr3t_abcd";
+  auto found = store.value()->find_ticket_by_code(code);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->id, d.ticket_id);
+  EXPECT_EQ(found->public_code, code);
+  EXPECT_FALSE(store.value()->find_ticket_by_code("999.Secr3t_abcd").has_value());
+  // Issuing writes no random-keyed index entry any more.
+  auto idx = store.value()->database().prepare("SELECT COUNT(*) FROM sqlite_master WHERE name='tickets_code'");
+  ASSERT_TRUE(idx.is_ok());
+  ASSERT_TRUE(idx.value()->step());
+  EXPECT_EQ(idx.value()->int32(0), 0);
+}
+
+TEST(Store, MigrationToV2KeepsCodesPrintedBeforeIt) {
+  TempDir dir;
+  std::int64_t id = 0;
+  {
+    // A version 1 file: the unique code index, and a code without the id part.
+    auto store = Store::open(dir.file("v1.db"), {});
+    Scenario sc(*store.value(), at("01:00"));
+    id = sc.run(issue("ho-tich", "unused"), at("01:00")).ticket_id;
+    auto& db = store.value()->database();
+    ASSERT_TRUE(db.exec("DROP INDEX tickets_legacy_code").is_ok());
+    ASSERT_TRUE(db.exec("CREATE UNIQUE INDEX tickets_code ON tickets(public_code)").is_ok());
+    ASSERT_TRUE(db.exec("UPDATE tickets SET public_code='k3J9xQ2mTa7w'").is_ok());
+    ASSERT_TRUE(db.exec("PRAGMA user_version=1").is_ok());
+  }
+  auto store = Store::open(dir.file("v1.db"), {});
+  ASSERT_TRUE(store.is_ok()) << store.status().message();
+  auto old = store.value()->find_ticket_by_code("k3J9xQ2mTa7w");
+  ASSERT_TRUE(old.has_value());
+  EXPECT_EQ(old->id, id);
+  auto plan = store.value()->database().prepare(
+      "EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE public_code='x' AND instr(public_code, '.') = 0");
+  ASSERT_TRUE(plan.is_ok());
+  std::string detail;
+  while (plan.value()->step()) detail += plan.value()->text(3);
+  EXPECT_NE(detail.find("tickets_legacy_code"), std::string::npos) << detail;
+}
 TEST(Store, LoadRebuildsTodaysTicketsCountersAndSequence) {
   auto store = Store::open(":memory:", {});
   Scenario sc(*store.value(), at("01:00"));

@@ -12,7 +12,7 @@ namespace json = boost::json;
 
 // Each migration runs in its own transaction and records user_version. Append only:
 // a shipped migration is never edited.
-constexpr std::array<const char*, 1> kMigrations{
+constexpr std::array<const char*, 2> kMigrations{
     R"sql(
 CREATE TABLE events(
   seq INTEGER PRIMARY KEY,
@@ -82,6 +82,13 @@ CREATE TABLE sessions(
   expires_at INTEGER NOT NULL
 );
 CREATE TABLE office(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
+    // v2: codes are "<id>.<secret>" and are found through the id. A unique index on
+    // random codes dirtied a random page per issued ticket; only codes from before this
+    // version (no '.') still need one.
+    R"sql(
+DROP INDEX tickets_code;
+CREATE INDEX tickets_legacy_code ON tickets(public_code) WHERE instr(public_code, '.') = 0;
 )sql",
 };
 
@@ -204,6 +211,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   if (Status s = store->migrate(); !s.is_ok()) return s;
   return store;
 }
+
+static_assert(kMigrations.size() == Store::kSchemaVersion);
 
 Status Store::migrate() {
   auto stmt = db_->prepare("PRAGMA user_version");
@@ -419,47 +428,63 @@ Status Store::write_session(const SessionWrite& w) {
       .run();
 }
 
-Status Store::write_batch(const std::vector<Event>& events, const OfficeState& after,
-                          const std::vector<SessionWrite>& sessions) {
-  Transaction tx(*db_);
-  if (!tx.begin_status().is_ok()) return tx.begin_status();
-  std::vector<std::int64_t> tickets;
-  std::vector<int> counters;
-  bool day_changed = false;
+Batch Batch::from(std::vector<Event> events, const OfficeState& after, std::vector<SessionWrite> sessions) {
+  Batch b;
+  std::vector<std::int64_t> ticket_ids;
+  std::vector<int> counter_numbers;
   for (const auto& e : events) {
-    if (Status s = write_event(e); !s.is_ok()) return s;
-    if (e.ticket_id != 0) tickets.push_back(e.ticket_id);
-    if (e.counter != 0) counters.push_back(e.counter);
-    if (e.type == EventType::vote_recorded)
-      if (Status s = write_vote(e); !s.is_ok()) return s;
-    if (e.type == EventType::day_started) day_changed = true;
+    if (e.ticket_id != 0) ticket_ids.push_back(e.ticket_id);
+    if (e.counter != 0) counter_numbers.push_back(e.counter);
+    if (e.type == EventType::day_started) b.day_changed = true;
   }
-  if (day_changed) {
-    auto s = db_->prepare("INSERT OR REPLACE INTO office(key, value) VALUES('service_day', ?)");
-    if (!s.is_ok()) return s.status();
-    if (Status st = s.value()->bind(1, std::to_string(after.service_day)).run(); !st.is_ok()) return st;
-    for (const auto& [n, c] : after.counters) counters.push_back(n);
-  }
-  std::sort(tickets.begin(), tickets.end());
-  tickets.erase(std::unique(tickets.begin(), tickets.end()), tickets.end());
-  for (auto id : tickets) {
+  if (b.day_changed)
+    for (const auto& [n, c] : after.counters) counter_numbers.push_back(n);
+  std::sort(ticket_ids.begin(), ticket_ids.end());
+  ticket_ids.erase(std::unique(ticket_ids.begin(), ticket_ids.end()), ticket_ids.end());
+  for (auto id : ticket_ids) {
     if (const Ticket* t = after.find_ticket(id)) {
-      if (Status s = write_ticket(*t); !s.is_ok()) return s;
+      b.tickets.push_back(*t);
     } else {
-      // Expired at the day's end: the row is finished in place.
-      auto s = db_->prepare(
-          "UPDATE tickets SET state='cancelled', ended_at=COALESCE(ended_at, ?) WHERE id=? AND state NOT IN "
-          "('done','no_show','cancelled')");
-      if (!s.is_ok()) return s.status();
-      if (Status st = s.value()->bind(1, to_unix_ms(events.back().at)).bind(2, id).run(); !st.is_ok()) return st;
+      b.expired_tickets.push_back(id);
     }
   }
-  std::sort(counters.begin(), counters.end());
-  counters.erase(std::unique(counters.begin(), counters.end()), counters.end());
-  for (int n : counters)
-    if (const CounterStatus* c = after.find_counter(n))
-      if (Status s = write_counter(*c, after.service_day); !s.is_ok()) return s;
-  for (const auto& w : sessions)
+  std::sort(counter_numbers.begin(), counter_numbers.end());
+  counter_numbers.erase(std::unique(counter_numbers.begin(), counter_numbers.end()), counter_numbers.end());
+  for (int n : counter_numbers)
+    if (const CounterStatus* c = after.find_counter(n)) b.counters.push_back(*c);
+  b.service_day = after.service_day;
+  b.events = std::move(events);
+  b.sessions = std::move(sessions);
+  return b;
+}
+
+Status Store::write_batch(const Batch& batch) {
+  Transaction tx(*db_);
+  if (!tx.begin_status().is_ok()) return tx.begin_status();
+  for (const auto& e : batch.events) {
+    if (Status s = write_event(e); !s.is_ok()) return s;
+    if (e.type == EventType::vote_recorded)
+      if (Status s = write_vote(e); !s.is_ok()) return s;
+  }
+  if (batch.day_changed) {
+    auto s = db_->prepare("INSERT OR REPLACE INTO office(key, value) VALUES('service_day', ?)");
+    if (!s.is_ok()) return s.status();
+    if (Status st = s.value()->bind(1, std::to_string(batch.service_day)).run(); !st.is_ok()) return st;
+  }
+  for (const auto& t : batch.tickets)
+    if (Status s = write_ticket(t); !s.is_ok()) return s;
+  if (!batch.expired_tickets.empty()) {
+    auto s = db_->prepare(
+        "UPDATE tickets SET state='cancelled', ended_at=COALESCE(ended_at, ?) WHERE id=? AND state NOT IN "
+        "('done','no_show','cancelled')");
+    if (!s.is_ok()) return s.status();
+    const std::int64_t at = batch.events.empty() ? 0 : to_unix_ms(batch.events.back().at);
+    for (auto id : batch.expired_tickets)
+      if (Status st = s.value()->bind(1, at).bind(2, id).run(); !st.is_ok()) return st;
+  }
+  for (const auto& c : batch.counters)
+    if (Status s = write_counter(c, batch.service_day); !s.is_ok()) return s;
+  for (const auto& w : batch.sessions)
     if (Status s = write_session(w); !s.is_ok()) return s;
   return tx.commit();
 }
@@ -474,7 +499,9 @@ std::optional<Ticket> Store::find_ticket(std::int64_t id) {
 }
 
 std::optional<Ticket> Store::find_ticket_by_code(const std::string& code) {
-  auto s = db_->prepare(std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE public_code=?");
+  if (const std::int64_t id = ticket_id_of_public_code(code)) return find_ticket(id);
+  auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
+                        " FROM tickets WHERE public_code=? AND instr(public_code, '.') = 0");
   if (!s.is_ok()) return std::nullopt;
   std::optional<Ticket> out;
   if (s.value()->bind(1, code).step()) out = read_ticket(*s.value());

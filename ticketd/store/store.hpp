@@ -1,5 +1,5 @@
 // The durable store: an append-only event log plus current-state tables, in one
-// SQLite file. Owned and used by one thread (the office strand).
+// SQLite file. Not thread-safe: one thread at a time (the office serialises access).
 #pragma once
 
 #include <cstdint>
@@ -55,9 +55,25 @@ struct SessionWrite {
   SessionRecord record;
 };
 
+// One group commit, self-contained so it can be written on another thread while the
+// office goes on deciding: the events plus copies of the rows they touched.
+struct Batch {
+  std::vector<Event> events;
+  std::vector<Ticket> tickets;                 // rows as they are after the events
+  std::vector<std::int64_t> expired_tickets;   // gone from memory at the day's end: finished in place
+  std::vector<CounterStatus> counters;
+  int service_day = 0;                         // the office's day after the events
+  bool day_changed = false;
+  std::vector<SessionWrite> sessions;
+
+  bool empty() const { return events.empty() && sessions.empty(); }
+  // Copies out of `after` (the state once the events are applied) the rows they touched.
+  static Batch from(std::vector<Event> events, const OfficeState& after, std::vector<SessionWrite> sessions);
+};
+
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens the file (or ":memory:"), applies pending migrations, and refuses a file
   // written by a newer schema.
@@ -65,13 +81,18 @@ class Store {
 
   Result<LoadedState> load(Instant now, int recent_calls = 10);
 
-  // One transaction: the events, the ticket and counter rows they touched (read from
-  // `after`, the state once they are applied), votes and session changes.
+  // One transaction: the events, the ticket and counter rows they touched, votes and
+  // session changes. All or nothing.
+  Status write_batch(const Batch& batch);
   Status write_batch(const std::vector<Event>& events, const OfficeState& after,
-                     const std::vector<SessionWrite>& sessions);
+                     const std::vector<SessionWrite>& sessions) {
+    return write_batch(Batch::from(events, after, sessions));
+  }
 
   // A ticket of any day, for reads of history. nullopt when unknown.
   std::optional<Ticket> find_ticket(std::int64_t id);
+  // By the id in the code, or for a code from before schema v2 by the code itself. The
+  // caller still checks that the code matches (the id part alone finds any ticket).
   std::optional<Ticket> find_ticket_by_code(const std::string& code);
 
   // Streams events with seq in (after_seq, ...] whose time is in [from, to), in seq

@@ -74,12 +74,13 @@ TEST(Numbering, IssueCarriesPriorityCodeAndIdentity) {
   const Event& e = d.events[0];
   EXPECT_TRUE(e.priority);
   EXPECT_EQ(e.priority_group, "khuyet_tat");
-  EXPECT_EQ(e.public_code, "X7K2-PQ");
+  EXPECT_EQ(e.public_code, std::to_string(d.ticket_id) + ".X7K2-PQ");
   EXPECT_EQ(e.idempotency_key, "kiosk-1-abc");
   const Ticket& t = o.ticket(d.ticket_id);
   EXPECT_TRUE(t.priority);
   EXPECT_EQ(t.priority_group, "khuyet_tat");
-  EXPECT_EQ(t.public_code, "X7K2-PQ");
+  EXPECT_EQ(t.public_code, std::to_string(d.ticket_id) + ".X7K2-PQ");
+  EXPECT_EQ(ticket_id_of_public_code(t.public_code), d.ticket_id);
   EXPECT_EQ(t.identity, "079123456789");
   // A priority group without priority means nothing.
   IssueTicket plain = issue_of("ho-tich");
