@@ -240,7 +240,8 @@ void Api::route(Call call) {
   }
   if (n == 2 && (p1 == "reports" || p1 == "today")) {
     if (!get) return method_not_allowed();
-    return on_strand(std::move(call), [this, p1](Call& c) { return p1 == "reports" ? reports(c) : today(c); });
+    if (p1 == "reports") return reports(std::move(call));
+    return on_strand(std::move(call), [this](Call& c) { return today(c); });
   }
   if (p1 == "tickets") {
     if (n == 2) {

@@ -15,6 +15,8 @@
 
 namespace motcua {
 
+class ReportRunner;
+
 struct ApiResponse {
   unsigned status = 200;
   std::string body;
@@ -34,6 +36,9 @@ struct ApiOptions {
   PrintHook print;       // empty = no printing
   // More Prometheus lines appended to /metrics (e.g. printer health); thread-safe.
   std::function<std::string()> extra_metrics;
+  // Where /api/reports scans: its own threads and read-only connections. Null (a
+  // ":memory:" store) = on the office strand through the locked store.
+  std::shared_ptr<ReportRunner> reports;
 };
 
 class Api {
@@ -70,8 +75,9 @@ class Api {
   ApiResponse logout(Call& c);
   ApiResponse me(Call& c);
   ApiResponse metrics_text();
-  // Supervision (api_reports.cpp): reports over a date range, and today's live figures.
-  ApiResponse reports(Call& c);
+  // Supervision (api_reports.cpp): reports over a date range (the caller is identified on
+  // the strand, the scan runs on options_.reports), and today's live figures.
+  void reports(Call call);
   ApiResponse today(Call& c);
   bool may_read(const Call& c) const;
 

@@ -1,18 +1,23 @@
 // Supervision endpoints: /api/reports (a date range, aggregated or per ticket, JSON or
-// CSV) and /api/today (the dashboard's live figures). Both run on the office strand.
+// CSV) and /api/today (the dashboard's live figures). Today's figures need the live state
+// and run on the office strand; a report is checked there, then scanned by ReportRunner.
+#include <variant>
+
 #include "api.hpp"
 #include "api_call.hpp"
 #include "json_views.hpp"
+#include "report_runner.hpp"
 #include "report_views.hpp"
 #include "stats/alerts.hpp"
 #include "stats/report_aggregator.hpp"
 #include "stats/report_csv.hpp"
 #include "stats/waiting_series.hpp"
+#include "store/event_scan.hpp"
 
 namespace motcua {
 namespace {
 
-// A month fits many times over; a decade of events would hold the strand too long.
+// A month fits many times over; a decade of events would hold a report thread too long.
 constexpr int kMaxReportDays = 366;
 constexpr const char* kBom = "\xEF\xBB\xBF";
 
@@ -48,11 +53,23 @@ ApiResponse csv_response(std::string body, const std::string& filename) {
   return r;
 }
 
-}  // namespace
+ApiResponse read_failed(const Status& s) {
+  return error_response(Status::unavailable("unavailable", "Không đọc được dữ liệu: " + s.message()));
+}
 
-ApiResponse Api::reports(Call& c) {
-  if (auto refused = refuse_unless_supervisor(c.caller)) return *refused;
-  const auto& q = c.query;
+// A /api/reports request that passed every check: plain values, safe to hand to a report
+// thread.
+struct ReportRequest {
+  stats::ReportQuery query;
+  std::string group, group_slug, format, from_iso, to_iso;
+  bool tickets = false;        // detail=tickets
+  bool with_identity = false;  // and include_identity, for an admin
+};
+
+// The caller's right and the parameters, checked in this order; the refusal if any.
+std::variant<ReportRequest, ApiResponse> check_report_request(const Caller& caller,
+                                                              const std::map<std::string, std::string>& q) {
+  if (auto refused = refuse_unless_supervisor(caller)) return *refused;
   auto from_it = q.find("from");
   auto to_it = q.find("to");
   if (from_it == q.end() || to_it == q.end())
@@ -64,54 +81,90 @@ ApiResponse Api::reports(Call& c) {
   if (to_day - from_day + 1 > kMaxReportDays)
     return error_response(invalid("to", "vượt quá " + std::to_string(kMaxReportDays) + " ngày tính từ from"));
 
-  const std::string group = param(q, "group", "service");
-  stats::Grouping grouping;
-  std::string group_slug;
-  if (group == "service") grouping = stats::Grouping::by_service, group_slug = "dich-vu";
-  else if (group == "counter") grouping = stats::Grouping::by_counter, group_slug = "quay";
-  else if (group == "officer") grouping = stats::Grouping::by_officer, group_slug = "can-bo";
-  else if (group == "office") grouping = stats::Grouping::whole_office, group_slug = "toan-don-vi";
+  ReportRequest r;
+  r.group = param(q, "group", "service");
+  if (r.group == "service") r.query.grouping = stats::Grouping::by_service, r.group_slug = "dich-vu";
+  else if (r.group == "counter") r.query.grouping = stats::Grouping::by_counter, r.group_slug = "quay";
+  else if (r.group == "officer") r.query.grouping = stats::Grouping::by_officer, r.group_slug = "can-bo";
+  else if (r.group == "office") r.query.grouping = stats::Grouping::whole_office, r.group_slug = "toan-don-vi";
   else return error_response(invalid("group", "phải là service, counter, officer hoặc office"));
-  const std::string format = param(q, "format", "json");
-  if (format != "json" && format != "csv") return error_response(invalid("format", "phải là json hoặc csv"));
+  r.format = param(q, "format", "json");
+  if (r.format != "json" && r.format != "csv") return error_response(invalid("format", "phải là json hoặc csv"));
   const std::string detail = param(q, "detail", "summary");
   if (detail != "summary" && detail != "tickets") return error_response(invalid("detail", "phải là summary hoặc tickets"));
-
-  const auto& config = office_.config();
-  const std::string from_iso = service_day_to_iso(from_day), to_iso = service_day_to_iso(to_day);
-
-  if (detail == "tickets") {
+  r.query.from_day = from_day;
+  r.query.to_day = to_day;
+  r.query.include_empty = flag(q, "include_empty");
+  r.from_iso = service_day_to_iso(from_day);
+  r.to_iso = service_day_to_iso(to_day);
+  r.tickets = detail == "tickets";
+  r.with_identity = flag(q, "include_identity");
+  if (r.tickets) {
     // Personal data leaves only on an admin's explicit request, and only here.
-    const bool with_identity = flag(q, "include_identity");
-    if (with_identity && c.caller.officer->role != Role::admin)
+    if (r.with_identity && caller.officer->role != Role::admin)
       return forbidden_response("Chỉ quản trị viên được xuất thông tin cá nhân");
-    std::string csv = std::string(kBom) + tickets_csv_header(with_identity) + "\r\n";
-    json::array tickets;
-    Status s = office_.store()->for_each_ticket(from_day, to_day, with_identity, [&](const Ticket& t) {
-      if (format == "csv") append_ticket_csv(csv, config, t, config.utc_offset_minutes, with_identity);
-      else tickets.push_back(ticket_export_json(config, t, with_identity));
-      return true;
-    });
-    if (!s.is_ok()) return error_response(Status::unavailable("unavailable", "Không đọc được dữ liệu: " + s.message()));
-    if (format == "csv")
-      return csv_response(std::move(csv), "ve-" + from_iso + "_" + to_iso + (with_identity ? "-ca-nhan" : "") + ".csv");
-    return json_response(200, json::object{{"from", from_iso}, {"to", to_iso}, {"tickets", std::move(tickets)}});
+  } else if (r.with_identity) {
+    return error_response(
+        invalid("include_identity", "chỉ dùng với detail=tickets: báo cáo tổng hợp không chứa dữ liệu cá nhân"));
   }
-  if (flag(q, "include_identity"))
-    return error_response(invalid("include_identity", "chỉ dùng với detail=tickets: báo cáo tổng hợp không chứa dữ liệu cá nhân"));
+  return r;
+}
 
-  stats::ReportAggregator aggregator(config, stats::ReportQuery{from_day, to_day, grouping, flag(q, "include_empty")});
-  Status s = office_.store()->for_each_event_view(start_of_service_day(from_day, config.utc_offset_minutes),
-                                                 start_of_service_day(to_day + 1, config.utc_offset_minutes),
-                                                 [&](const stats::EventView& e) {
-                                                   aggregator.add(e);
-                                                   return true;
-                                                 });
-  if (!s.is_ok()) return error_response(Status::unavailable("unavailable", "Không đọc được dữ liệu: " + s.message()));
-  const stats::Report report = aggregator.finish();
-  if (format == "csv")
-    return csv_response(stats::report_to_csv(report), "bao-cao-" + from_iso + "_" + to_iso + "-" + group_slug + ".csv");
-  return json_response(200, report_json(report, from_iso, to_iso, group));
+// detail=tickets: one line (CSV) or object (JSON) per ticket, read from `db`.
+ApiResponse tickets_export(store::Database* db, const OfficeConfig& config, const ReportRequest& r) {
+  if (!db) return read_failed(Status::unavailable("store_error", "không có kết nối đọc"));
+  std::string csv = std::string(kBom) + tickets_csv_header(r.with_identity) + "\r\n";
+  json::array tickets;
+  Status s = store::scan_tickets(*db, r.query.from_day, r.query.to_day, r.with_identity, [&](const Ticket& t) {
+    if (r.format == "csv") append_ticket_csv(csv, config, t, config.utc_offset_minutes, r.with_identity);
+    else tickets.push_back(ticket_export_json(config, t, r.with_identity));
+    return true;
+  });
+  if (!s.is_ok()) return read_failed(s);
+  if (r.format == "csv")
+    return csv_response(std::move(csv),
+                        "ve-" + r.from_iso + "_" + r.to_iso + (r.with_identity ? "-ca-nhan" : "") + ".csv");
+  return json_response(200, json::object{{"from", r.from_iso}, {"to", r.to_iso}, {"tickets", std::move(tickets)}});
+}
+
+ApiResponse summary_response(const ReportRequest& r, const Result<stats::Report>& report) {
+  if (!report.is_ok()) return read_failed(report.status());
+  if (r.format == "csv")
+    return csv_response(stats::report_to_csv(report.value()),
+                        "bao-cao-" + r.from_iso + "_" + r.to_iso + "-" + r.group_slug + ".csv");
+  return json_response(200, report_json(report.value(), r.from_iso, r.to_iso, r.group));
+}
+
+}  // namespace
+
+void Api::reports(Call call) {
+  // Sessions live on the strand, so the caller is identified there; the scan is not: it
+  // reads only committed rows, through ReportRunner's own connections, so a month of
+  // events neither holds the strand nor the store lock that commits need.
+  office_.post([this, call = std::move(call)]() mutable {
+    const OfficeConfig& config = office_.config();  // immutable, and outlives the runner
+    call.caller = identify(config, office_.sessions(), call.bearer_token, call.device_key, office_.now());
+    auto checked = check_report_request(call.caller, call.query);
+    if (auto* refused = std::get_if<ApiResponse>(&checked)) return call.respond(std::move(*refused));
+    ReportRequest request = std::get<ReportRequest>(std::move(checked));
+    ReportRunner* runner = options_.reports.get();
+    if (!runner) {
+      // A ":memory:" store: no other connection can see it, so read it here, under the lock.
+      auto store = office_.store();
+      if (request.tickets) return call.respond(tickets_export(&store->database(), config, request));
+      return call.respond(
+          summary_response(request, ReportRunner::summary_on(store->database(), config, request.query)));
+    }
+    if (request.tickets) {
+      return runner->run([&config, request = std::move(request), respond = std::move(call.respond)](
+                             store::Database* db) { respond(tickets_export(db, config, request)); });
+    }
+    const stats::ReportQuery query = request.query;
+    runner->summary(config, query,
+                    [request = std::move(request), respond = std::move(call.respond)](Result<stats::Report> report) {
+                      respond(summary_response(request, report));
+                    });
+  });
 }
 
 ApiResponse Api::today(Call& c) {

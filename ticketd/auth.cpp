@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace motcua {
@@ -24,9 +26,29 @@ bool verify_password(const Officer* officer, const std::string& password) {
   return ok && officer != nullptr && !officer->password_hash.empty();
 }
 
+namespace {
+// One getrandom() per 4 KiB instead of one per token: a ticket needs a code each time.
+void fill_random(unsigned char* out, std::size_t n) {
+  thread_local std::array<unsigned char, 4096> pool;
+  thread_local std::size_t used = pool.size();
+  while (n > 0) {
+    if (used == pool.size()) {
+      randombytes_buf(pool.data(), pool.size());
+      used = 0;
+    }
+    const std::size_t take = std::min(n, pool.size() - used);
+    std::memcpy(out, pool.data() + used, take);
+    sodium_memzero(pool.data() + used, take);  // each byte is handed out once
+    used += take;
+    out += take;
+    n -= take;
+  }
+}
+}  // namespace
+
 std::string random_token(std::size_t bytes) {
   std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
+  fill_random(reinterpret_cast<unsigned char*>(raw.data()), raw.size());
   std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);

@@ -14,6 +14,7 @@
 #include "config_loader.hpp"
 #include "http_session.hpp"
 #include "office.hpp"
+#include "report_runner.hpp"
 #include "simulator.hpp"
 #include "alert_monitor.hpp"
 #include "ticket_printing.hpp"
@@ -162,6 +163,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ticketd: %s\n", s.message().c_str());
     return 3;
   }
+  // Reports read through connections of their own, one per core, beside the writer. A
+  // ":memory:" database exists only inside the store's connection: there they run on the
+  // office strand.
+  std::shared_ptr<ReportRunner> reports;
+  if (settings.db_path != ":memory:" && !settings.db_path.empty()) {
+    auto runner = ReportRunner::open(settings.db_path, static_cast<int>(std::thread::hardware_concurrency()));
+    if (runner.is_ok()) reports = std::move(runner.value());
+    else std::fprintf(stderr, "ticketd: reports run on the office strand: %s\n", runner.status().message().c_str());
+  }
   HttpMetrics metrics;
   // Paper tickets render on their own worker thread; the office strand only hands them over.
   auto printing = TicketPrinting::create(ioc.get_executor(),
@@ -171,6 +181,7 @@ int main(int argc, char** argv) {
                                                                .width_dots = print_width});
   ApiOptions api_options{settings.public_reads, settings.session_hours, settings.web_root, printing->hook()};
   api_options.extra_metrics = [&printing] { return printing->metrics_text(); };
+  api_options.reports = reports;
   Api api(office, api_options, metrics);
 
   ServerLimits limits;

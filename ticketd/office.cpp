@@ -90,6 +90,7 @@ void Office::flush() {
   auto batch = std::make_shared<store::Batch>(
       store::Batch::from(std::move(staged_events_), state_, std::move(staged_sessions_)));
   staged_events_.clear();
+  staged_events_.reserve(64);
   staged_sessions_.clear();
   in_flight_ = std::move(staged_);
   staged_ = PendingCommit{};

@@ -76,6 +76,8 @@ class Office {
   LockedStore store() { return LockedStore(store_mutex_, *store_); }
   Hub& hub() { return hub_; }
   const OfficeMetrics& metrics() const { return metrics_; }
+  // Whether the store thread is writing a batch now.
+  bool commit_in_flight() const { return commit_in_flight_; }
   // The seq of the last committed event; any thread. A view built at this seq shows
   // nothing that is not yet durable.
   std::int64_t committed_seq() const { return committed_seq_.load(std::memory_order_acquire); }

@@ -27,6 +27,8 @@ struct ReportQuery {
   Grouping grouping = Grouping::whole_office;
   // false: a configured service/counter/officer with no ticket and no vote has no row.
   bool include_empty = false;
+
+  bool operator==(const ReportQuery&) const = default;
 };
 
 // A distribution of durations. Percentiles use the NEAREST-RANK method: with the N
@@ -38,6 +40,8 @@ struct Distribution {
   std::optional<double> avg_s;
   std::optional<double> median_s;
   std::optional<double> p90_s;
+
+  bool operator==(const Distribution&) const = default;
 };
 
 // Buckets are half-open [lo_min, hi_min) in minutes; hi_min < 0 means "no upper bound".
@@ -57,6 +61,8 @@ struct LinkedCell {
   std::int64_t votes = 0;
   std::int64_t satisfied = 0;            // level 1 or 2
   std::optional<double> satisfaction_rate;  // satisfied / votes, 0..1; nullopt if no votes
+
+  bool operator==(const LinkedCell&) const = default;
 };
 
 // Unhappy reasons in the order of motcua::unhappy_reasons():
@@ -95,6 +101,8 @@ struct ReportRow {
   std::optional<double> participation;      // votes / served, 0..1 (nullopt when served == 0)
   std::array<std::int64_t, kReasonCount> reasons{};  // level-4 reasons, see kReasonCount
   std::array<LinkedCell, kLinkedBuckets.size()> linked{};
+
+  bool operator==(const ReportRow&) const = default;
 };
 
 struct Report {
@@ -106,6 +114,9 @@ struct Report {
   std::array<std::int64_t, 24> calls_per_hour{};  // every ticket.called (recalls are not calls)
   // Waits of every ticket called at least once, by kHistogramBuckets.
   std::array<std::int64_t, kHistogramBuckets.size()> wait_histogram{};
+
+  // Field by field, doubles exactly: equal inputs give bit-equal figures.
+  bool operator==(const Report&) const = default;
 };
 
 // Vietnamese label of a bucket, e.g. "Dưới 10 phút", "10–20 phút", "Từ 45 phút trở lên".

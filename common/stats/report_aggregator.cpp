@@ -1,6 +1,7 @@
 #include "stats/report_aggregator.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 
 #include "domain/model.hpp"
@@ -261,6 +262,62 @@ void ReportAggregator::flush() {
   for (const Scratch& t : window_)
     if (t.valid) fold_ticket(t);
   window_.clear();  // keeps its capacity for the next day
+}
+
+void ReportAggregator::merge_group(Group& into, Group& from) {
+  if (!from.active) return;  // fold() marks every group it touches
+  into.active = true;
+  into.issued += from.issued;
+  into.served += from.served;
+  into.no_show += from.no_show;
+  into.cancelled += from.cancelled;
+  into.called += from.called;
+  into.on_time += from.on_time;
+  into.wait_sum_ms += from.wait_sum_ms;
+  into.service_sum_ms += from.service_sum_ms;
+  into.waits_ms.insert(into.waits_ms.end(), from.waits_ms.begin(), from.waits_ms.end());
+  into.service_ms.insert(into.service_ms.end(), from.service_ms.begin(), from.service_ms.end());
+  for (std::size_t i = 0; i < into.votes.size(); ++i) into.votes[i] += from.votes[i];
+  for (std::size_t i = 0; i < into.reasons.size(); ++i) into.reasons[i] += from.reasons[i];
+  for (std::size_t i = 0; i < into.linked_votes.size(); ++i) {
+    into.linked_votes[i] += from.linked_votes[i];
+    into.linked_satisfied[i] += from.linked_satisfied[i];
+  }
+}
+
+void ReportAggregator::merge(ReportAggregator&& later) {
+  assert(later.query_.grouping == query_.grouping && later.query_.from_day == query_.from_day &&
+         later.query_.to_day == query_.to_day);
+  // Both windows hold only tickets whose every event was seen (the cut is at a
+  // day_started), so folding them now gives what one pass would fold later.
+  flush();
+  later.flush();
+  // Interned ids differ where unknown keys appeared: re-intern `later`'s keys here, in its
+  // id order, which appends its unknown keys after ours exactly as one pass would have.
+  std::vector<std::uint16_t> to_here;
+  switch (query_.grouping) {
+    case Grouping::by_service:
+      for (const auto& code : later.services_) to_here.push_back(service_id(code));
+      break;
+    case Grouping::by_counter:
+      for (int number : later.counters_) to_here.push_back(counter_id(number));
+      break;
+    case Grouping::by_officer:
+      for (const auto& username : later.officers_) to_here.push_back(officer_id(username));
+      break;
+    case Grouping::whole_office:
+      break;
+  }
+  for (std::size_t i = 0; i < later.groups_.size() && i < to_here.size(); ++i)
+    merge_group(group(to_here[i]), later.groups_[i]);
+  merge_group(unassigned_, later.unassigned_);
+  merge_group(total_, later.total_);
+  for (std::size_t h = 0; h < report_.issued_per_hour.size(); ++h) {
+    report_.issued_per_hour[h] += later.report_.issued_per_hour[h];
+    report_.calls_per_hour[h] += later.report_.calls_per_hour[h];
+  }
+  for (std::size_t b = 0; b < report_.wait_histogram.size(); ++b)
+    report_.wait_histogram[b] += later.report_.wait_histogram[b];
 }
 
 ReportRow ReportAggregator::make_row(Group& g, std::string key, std::string label) const {

@@ -50,6 +50,14 @@ class ReportAggregator {
   // Folds what is left and produces the rows. Call once; the aggregator is spent after.
   Report finish();
 
+  // Adds the figures of `later`, built with the same config and query from the events
+  // that follow this one's in the same stream, where the stream was cut just before a
+  // day_started event (no ticket has events on both sides of such a cut). The result
+  // equals one aggregator fed both parts in order, so a long range can be scanned in
+  // parallel parts. Samples are kept, not summarised, so medians and p90 stay exact.
+  // Unknown keys keep their first-seen order: this one's first, then `later`'s.
+  void merge(ReportAggregator&& later);
+
  private:
   static constexpr std::uint16_t kNone = 0xFFFF;
   enum Outcome : std::uint8_t { open, served, no_show, cancelled };
@@ -94,6 +102,7 @@ class ReportAggregator {
   std::uint16_t ticket_group(const Scratch& t) const;
   std::uint16_t vote_group(const Scratch& t) const;
   Group& group(std::uint16_t id);
+  static void merge_group(Group& into, Group& from);
   ReportRow make_row(Group& g, std::string key, std::string label) const;
 
   ReportQuery query_;

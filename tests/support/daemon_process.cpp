@@ -22,7 +22,7 @@ std::string DaemonProcess::binary_path() { return MOTCUA_TICKETD_PATH; }
 DaemonProcess::DaemonProcess(DaemonOptions options) : options_(std::move(options)) {
   std::string pattern = (std::filesystem::temp_directory_path() / "motcua-test-XXXXXX").string();
   if (char* made = mkdtemp(pattern.data())) dir_ = made;
-  db_path_ = dir_ + "/ticketd.db";
+  db_path_ = options_.db_path.empty() ? dir_ + "/ticketd.db" : options_.db_path;
   port_file_ = dir_ + "/port";
   log_path_ = dir_ + "/ticketd.log";
 }

@@ -14,6 +14,7 @@ struct DaemonOptions {
   std::string config_path;            // empty = the embedded demo office
   std::vector<std::string> extra_args;
   std::chrono::milliseconds start_timeout{15000};
+  std::string db_path;                // empty = a file in the temporary folder; ":memory:" works
 };
 
 class DaemonProcess {

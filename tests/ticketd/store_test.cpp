@@ -2,9 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "domain/decide.hpp"
 #include "store/store.hpp"
+#include "temp_dir.hpp"
 
 namespace motcua::store {
 namespace {
@@ -16,18 +18,7 @@ Instant at(const char* utc_hhmm) {
   return from_unix_ms(1795392000000LL + (h * 60 + m) * 60000LL);
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "motcua-store-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string file(const char* name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using motcua::testing::TempDir;
 
 // Runs commands through the domain and writes each batch, as the office strand does.
 struct Scenario {
@@ -79,6 +70,30 @@ TEST(Store, FileUsesWalAndFullSync) {
   auto sync = db.prepare("PRAGMA synchronous");
   ASSERT_TRUE(sync.value()->step());
   EXPECT_EQ(sync.value()->int32(0), 2);  // FULL
+}
+
+TEST(Store, TheWalIsCheckpointedInTheBackgroundAndStaysBounded) {
+  TempDir dir;
+  const std::string path = dir.file("wal.db");
+  auto store = Store::open(path, {});
+  ASSERT_TRUE(store.is_ok());
+  Scenario sc(*store.value(), at("01:00"));
+  // Enough single-ticket commits to pass the 1000-page threshold several times over.
+  for (int i = 0; i < 2500; ++i) {
+    const std::string& service = sc.config.services[i % sc.config.services.size()].code;
+    sc.run(issue(service.c_str(), "s"), at("01:00"));
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (store.value()->background_checkpoints_done() == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_GE(store.value()->background_checkpoints_done(), 1u);
+  // Without checkpoints the WAL would hold every commit (~10 MB); the backlog guard keeps
+  // it within a few thresholds of 1000 pages.
+  const auto wal_bytes = std::filesystem::file_size(path + "-wal");
+  EXPECT_LT(wal_bytes, std::uintmax_t{(Checkpointer::kBacklogFactor + 2) * 1000 * 4200});
+  std::string integrity;
+  ASSERT_TRUE(store.value()->integrity_check(integrity).is_ok());
+  EXPECT_EQ(integrity, "ok");
 }
 
 TEST(Store, RefusesAFileWrittenByANewerSchema) {

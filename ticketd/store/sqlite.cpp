@@ -5,13 +5,18 @@
 namespace motcua::store {
 
 struct Database::Cache {
-  std::unordered_map<std::string, std::unique_ptr<Statement>> statements;
+  // Looked up by string_view: the hot statements are found without copying their SQL.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements;
 };
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
+Result<std::unique_ptr<Database>> Database::open(const std::string& path, bool read_only) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int mode = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, mode | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -44,11 +49,11 @@ Status Database::exec(std::string_view sql) {
 }
 
 Result<Statement*> Database::prepare(std::string_view sql) {
-  std::string key(sql);
-  if (auto it = cache_->statements.find(key); it != cache_->statements.end()) {
+  if (auto it = cache_->statements.find(sql); it != cache_->statements.end()) {
     it->second->reset();
     return it->second.get();
   }
+  std::string key(sql);
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                          nullptr) != SQLITE_OK)

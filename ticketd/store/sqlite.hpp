@@ -18,8 +18,9 @@ class Statement;
 
 class Database {
  public:
-  // Opens (creating if needed) the file, or ":memory:".
-  static Result<std::unique_ptr<Database>> open(const std::string& path);
+  // Opens (creating if needed) the file, or ":memory:". `read_only`: an existing file
+  // only, and no statement may write (report readers beside the writer).
+  static Result<std::unique_ptr<Database>> open(const std::string& path, bool read_only = false);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -140,7 +140,9 @@ Ticket read_ticket(const Statement& s) {
 
 
 std::string event_payload_json(const Event& e) {
-  json::object o;
+  unsigned char buffer[1024];
+  json::monotonic_resource resource(buffer, sizeof buffer);
+  json::object o(&resource);
   switch (e.type) {
     case EventType::ticket_issued:
       o["service"] = e.service;
@@ -205,10 +207,16 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     return Status::invalid_argument("invalid_config", "synchronous must be FULL, NORMAL or EXTRA");
   for (const std::string pragma : {std::string("PRAGMA journal_mode=WAL"),
                                    "PRAGMA synchronous=" + options.synchronous, std::string("PRAGMA foreign_keys=ON"),
-                                   std::string("PRAGMA cache_size=-8000")}) {
+                                   std::string("PRAGMA cache_size=-8000"),
+                                   "PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms)}) {
     if (Status s = d.exec(pragma); !s.is_ok()) return s;
   }
   if (Status s = store->migrate(); !s.is_ok()) return s;
+  if (options.background_checkpoints && path != ":memory:" && !path.empty()) {
+    auto checkpointer = Checkpointer::attach(d, path);
+    if (!checkpointer.is_ok()) return checkpointer.status();
+    store->checkpointer_ = std::move(checkpointer.value());
+  }
   return store;
 }
 
@@ -432,6 +440,8 @@ Batch Batch::from(std::vector<Event> events, const OfficeState& after, std::vect
   Batch b;
   std::vector<std::int64_t> ticket_ids;
   std::vector<int> counter_numbers;
+  ticket_ids.reserve(events.size());
+  counter_numbers.reserve(events.size());
   for (const auto& e : events) {
     if (e.ticket_id != 0) ticket_ids.push_back(e.ticket_id);
     if (e.counter != 0) counter_numbers.push_back(e.counter);
@@ -441,6 +451,7 @@ Batch Batch::from(std::vector<Event> events, const OfficeState& after, std::vect
     for (const auto& [n, c] : after.counters) counter_numbers.push_back(n);
   std::sort(ticket_ids.begin(), ticket_ids.end());
   ticket_ids.erase(std::unique(ticket_ids.begin(), ticket_ids.end()), ticket_ids.end());
+  b.tickets.reserve(ticket_ids.size());
   for (auto id : ticket_ids) {
     if (const Ticket* t = after.find_ticket(id)) {
       b.tickets.push_back(*t);

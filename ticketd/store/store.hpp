@@ -13,6 +13,7 @@
 #include "domain/office_state.hpp"
 #include "domain/status.hpp"
 #include "stats/report_aggregator.hpp"
+#include "store/checkpointer.hpp"
 #include "store/sqlite.hpp"
 
 namespace motcua::store {
@@ -20,6 +21,10 @@ namespace motcua::store {
 struct StoreOptions {
   // FULL makes every acknowledged change survive power loss; NORMAL only a process crash.
   std::string synchronous = "FULL";
+  // How long a write waits for another process's lock before it fails.
+  int busy_timeout_ms = 5000;
+  // Checkpoint the WAL on a thread of its own (files only), not inside a commit.
+  bool background_checkpoints = true;
 };
 
 struct SessionRecord {
@@ -99,9 +104,9 @@ class Store {
   // order, without holding them all; stop by returning false.
   Status for_each_event(Instant from, Instant to, const std::function<bool(const Event&)>& fn);
 
-  // The report path (store_views.cpp): the same rows as for_each_event, but each event as
-  // a stats::EventView pointing into SQLite's row buffer (valid during the call only), with
-  // no Event built and no allocation per row. Only the types a report reads are passed.
+  // The report scans of event_scan.hpp on this store's connection (/api/today, and
+  // /api/reports on a ":memory:" store; file stores are read by ReportRunner's own
+  // connections). Events as stats::EventViews, valid during the call only.
   Status for_each_event_view(Instant from, Instant to, const std::function<bool(const stats::EventView&)>& fn);
   // Tickets of service days [from_day, to_day] in id order, for per-ticket exports;
   // `identity` is filled only when `with_identity` (an admin asked for personal data).
@@ -111,6 +116,10 @@ class Store {
   Result<std::int64_t> purge_identity(Instant before);
 
   Status integrity_check(std::string& result);
+  // WAL checkpoints the background thread has finished (0 without one).
+  std::uint64_t background_checkpoints_done() const {
+    return checkpointer_ ? checkpointer_->checkpoints_done() : 0;
+  }
   Database& database() { return *db_; }
 
  private:
@@ -124,6 +133,7 @@ class Store {
 
   std::unique_ptr<Database> db_;
   bool mmap_set_ = false;  // for_each_event_view maps the file once
+  std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
 };
 
 // The columns of a ticket row, in the order read_ticket() expects, and the reader itself.

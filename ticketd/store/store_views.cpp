@@ -1,9 +1,13 @@
-// Store methods for reports: streaming the events table into EventViews without building
-// Events, and reading tickets over a range of days. Part of Store; same thread rule.
+// The report scans of event_scan.hpp (streaming the events table into EventViews without
+// building Events, cutting it at day starts, reading tickets over a range of days), and
+// the Store methods that run them on the store's own connection.
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <string_view>
 #include <utility>
 
+#include "store/event_scan.hpp"
 #include "store/store.hpp"
 
 namespace motcua::store {
@@ -60,36 +64,76 @@ bool fast_event_type(std::string_view s, EventType& out) {
 
 }  // namespace
 
-Status Store::for_each_event_view(Instant from, Instant to, const std::function<bool(const stats::EventView&)>& fn) {
-  // The seq range first, by two seeks in the `at` index; then one pass in rowid order,
-  // which needs no sort (`+at` keeps the planner off the index for that pass). Events are
-  // appended in time order, so the seq range holds exactly the events of the time range.
-  // (A min/max over the index range would be exact even for a clock that stepped back,
-  // but costs a scan of the whole range: half a second for a month of a million tickets.)
-  // Reading pages through a memory map skips a copy per page: a month is ~400 MB of
-  // events. Read-only effect; SQLite keeps writes going through the WAL as before.
-  if (!mmap_set_) mmap_set_ = db_->exec("PRAGMA mmap_size=1073741824").is_ok();
-  auto first = db_->prepare("SELECT seq FROM events WHERE at >= ? AND at < ? ORDER BY at, seq LIMIT 1");
-  auto last = db_->prepare("SELECT seq FROM events WHERE at >= ? AND at < ? ORDER BY at DESC, seq DESC LIMIT 1");
+Result<SeqRange> event_seq_range(Database& db, Instant from, Instant to) {
+  // Two seeks in the `at` index. (A min/max over the index range would be exact even for
+  // a clock that stepped back, but costs a scan of the whole range: half a second for a
+  // month of a million tickets.)
+  auto first = db.prepare("SELECT seq FROM events WHERE at >= ? AND at < ? ORDER BY at, seq LIMIT 1");
+  auto last = db.prepare("SELECT seq FROM events WHERE at >= ? AND at < ? ORDER BY at DESC, seq DESC LIMIT 1");
   if (!first.is_ok()) return first.status();
   if (!last.is_ok()) return last.status();
-  std::int64_t lo = 0, hi = -1;
-  for (auto [stmt, out] : {std::pair{first.value(), &lo}, std::pair{last.value(), &hi}}) {
+  SeqRange range;
+  for (auto [stmt, out] : {std::pair{first.value(), &range.first}, std::pair{last.value(), &range.last}}) {
     stmt->bind(1, to_unix_ms(from)).bind(2, to_unix_ms(to));
     if (stmt->step()) *out = stmt->int64(0);
     Status bs = stmt->status();
     stmt->reset();
     if (!bs.is_ok()) return bs;
   }
-  if (hi < lo) return Status::ok();
-  if (lo > hi) std::swap(lo, hi);
+  if (range.last == -1) return SeqRange{};  // no event in the time range
+  if (range.first > range.last) std::swap(range.first, range.last);
+  return range;
+}
 
-  auto s = db_->prepare(
+Result<std::vector<SeqRange>> split_at_day_starts(Database& db, SeqRange range, Instant from, Instant to, int parts,
+                                                  int utc_offset_minutes) {
+  std::vector<SeqRange> out;
+  if (range.empty()) return out;
+  auto at_of = db.prepare("SELECT at FROM events WHERE seq >= ? ORDER BY seq LIMIT 1");
+  auto day_start = db.prepare(
+      "SELECT seq FROM events WHERE at >= ? AND at < ? AND seq > ? AND seq <= ? AND type = 'day.started' "
+      "ORDER BY at, seq LIMIT 1");
+  if (!at_of.is_ok()) return at_of.status();
+  if (!day_start.is_ok()) return day_start.status();
+  std::int64_t begin = range.first;
+  for (int k = 1; k < parts; ++k) {
+    const std::int64_t even = range.first + range.size() * k / parts;
+    if (even <= begin) continue;
+    Statement& a = *at_of.value();
+    a.bind(1, even);
+    const bool found_at = a.step();
+    const Instant at = found_at ? from_unix_ms(a.int64(0)) : to;
+    Status as = a.status();
+    a.reset();
+    if (!as.is_ok()) return as;
+    // The local midnight nearest that event, and the day.started the first command or
+    // tick after it wrote (after that midnight's expired tickets).
+    const Instant midnight =
+        start_of_service_day(service_day(at + std::chrono::hours(12), utc_offset_minutes), utc_offset_minutes);
+    Statement& d = *day_start.value();
+    d.bind(1, to_unix_ms(std::max(midnight, from))).bind(2, to_unix_ms(to)).bind(3, begin).bind(4, range.last);
+    const std::int64_t cut = d.step() ? d.int64(0) : -1;
+    Status ds = d.status();
+    d.reset();
+    if (!ds.is_ok()) return ds;
+    if (cut <= begin) continue;  // none left, or the same cut as before
+    out.push_back({begin, cut - 1});
+    begin = cut;
+  }
+  out.push_back({begin, range.last});
+  return out;
+}
+
+Status scan_event_views(Database& db, SeqRange range, Instant from, Instant to,
+                        const std::function<bool(const stats::EventView&)>& fn) {
+  if (range.empty()) return Status::ok();
+  // One pass in rowid order, which needs no sort (`+at` keeps the planner off the index).
+  auto s = db.prepare(
       "SELECT at, type, ticket_id, counter, officer, payload FROM events "
       "WHERE seq >= ? AND seq <= ? AND +at >= ? AND +at < ? ORDER BY seq");
   if (!s.is_ok()) return s.status();
   Statement& st = *s.value();
-  st.bind(1, lo).bind(2, hi).bind(3, to_unix_ms(from)).bind(4, to_unix_ms(to));
+  st.bind(1, range.first).bind(2, range.last).bind(3, to_unix_ms(from)).bind(4, to_unix_ms(to));
   stats::EventView v;
   Event slow;  // only for payloads with escapes, which report keys never need in practice
   while (st.step()) {
@@ -107,8 +151,8 @@ Status Store::for_each_event_view(Instant from, Instant to, const std::function<
     }
     v.at = from_unix_ms(st.int64(0));
     v.ticket_id = st.int64(2);
-    // Each column read costs an API call (and SQLite's mutex): the report needs the
-    // counter and officer only where a ticket ended or was rated.
+    // Each column read costs an API call: the report needs the counter and officer only
+    // where a ticket ended or was rated.
     const bool at_counter = v.type == EventType::ticket_closed || v.type == EventType::ticket_no_show ||
                             v.type == EventType::vote_recorded;
     v.counter = at_counter ? st.int32(3) : 0;
@@ -141,9 +185,10 @@ Status Store::for_each_event_view(Instant from, Instant to, const std::function<
   return result;
 }
 
-Status Store::for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn) {
-  auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
-                        " FROM tickets WHERE service_day >= ? AND service_day <= ? ORDER BY id");
+Status scan_tickets(Database& db, int from_day, int to_day, bool with_identity,
+                    const std::function<bool(const Ticket&)>& fn) {
+  auto s = db.prepare(std::string("SELECT ") + kTicketColumns +
+                      " FROM tickets WHERE service_day >= ? AND service_day <= ? ORDER BY id");
   if (!s.is_ok()) return s.status();
   Statement& st = *s.value();
   st.bind(1, from_day).bind(2, to_day);
@@ -155,6 +200,19 @@ Status Store::for_each_ticket(int from_day, int to_day, bool with_identity, cons
   Status result = st.status();
   st.reset();
   return result;
+}
+
+Status Store::for_each_event_view(Instant from, Instant to, const std::function<bool(const stats::EventView&)>& fn) {
+  // Reading pages through a memory map skips a copy per page: a month is ~400 MB of
+  // events. Read-only effect; SQLite keeps writes going through the WAL as before.
+  if (!mmap_set_) mmap_set_ = db_->exec("PRAGMA mmap_size=1073741824").is_ok();
+  auto range = event_seq_range(*db_, from, to);
+  if (!range.is_ok()) return range.status();
+  return scan_event_views(*db_, range.value(), from, to, fn);
+}
+
+Status Store::for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn) {
+  return scan_tickets(*db_, from_day, to_day, with_identity, fn);
 }
 
 }  // namespace motcua::store

@@ -225,5 +225,31 @@ TEST_F(ReportsApi, DaysWithoutTicketsGiveAnEmptyReport) {
   EXPECT_EQ(rep.at("from").as_string(), today_);
 }
 
+// A ":memory:" database has no file for the report threads to open: the daemon reads it
+// on the office strand instead, and the figures are the same.
+TEST(ReportsApiInMemory, SameFiguresWithoutAFile) {
+  DaemonOptions options;
+  options.db_path = ":memory:";
+  DaemonProcess daemon(options);
+  ASSERT_TRUE(daemon.start()) << daemon.log();
+  const ScriptedDay day = run_scripted_day(daemon.port());
+  client::ApiClient c(client_at(daemon.port()));
+  const std::string today = c.health().string_field("service_day");
+  const std::string q = "/api/reports?from=" + today + "&to=" + today;
+  auto r = raw_get(daemon.port(), q + "&group=office", day.supervisor_token);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json::value total = json::parse(r.body).at("total");
+  EXPECT_EQ(total.at("issued").as_int64(), 7);
+  EXPECT_EQ(total.at("served").as_int64(), 4);
+  EXPECT_EQ(total.at("no_show").as_int64(), 1);
+  EXPECT_EQ(total.at("cancelled").as_int64(), 1);
+  EXPECT_EQ(total.at("unfinished").as_int64(), 1);
+  EXPECT_EQ(total.at("votes").as_int64(), 4);
+  auto tickets = raw_get(daemon.port(), q + "&detail=tickets&format=csv", day.supervisor_token);
+  ASSERT_EQ(tickets.status, 200);
+  EXPECT_EQ(parse_csv(tickets.body.substr(3)).size(), 8u);  // header + 7 tickets
+  EXPECT_EQ(raw_get(daemon.port(), q, day.officer_token).status, 403);
+}
+
 }  // namespace
 }  // namespace motcua::testing

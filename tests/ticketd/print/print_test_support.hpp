@@ -6,22 +6,12 @@
 #include <string>
 
 #include "mono_image.hpp"
+#include "temp_dir.hpp"
 #include "ticket_printout.hpp"
 
 namespace motcua::print::testing {
 
-// A fresh directory under the system temp dir, removed when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using motcua::testing::TempDir;
 
 struct CommandResult {
   int exit_code = -1;

@@ -1,0 +1,156 @@
+// The office's pipelined group commit, in process with a real SQLite file: a batch is
+// written on the store thread while the strand stages the next, and a failed commit
+// refuses both and rebuilds the state from disk.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <future>
+#include <thread>
+
+#include "office.hpp"
+#include "temp_dir.hpp"
+
+namespace motcua {
+namespace {
+
+constexpr auto kBound = std::chrono::seconds(10);  // every wait in these tests
+
+Instant morning() { return from_unix_ms(1795392000000LL + 60 * 60000LL); }  // 08:00 in Hà Nội
+
+// A second process's connection holding the write lock, so the office's commit finds
+// the database busy and fails after its (short) busy timeout.
+class WriteLockHolder {
+ public:
+  explicit WriteLockHolder(const std::string& path) {
+    sqlite3_open(path.c_str(), &db_);
+    sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  }
+  ~WriteLockHolder() { release(); }
+  void release() {
+    if (!db_) return;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+    db_ = nullptr;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+struct Harness {
+  testing::TempDir dir{"motcua-office"};
+  std::string path = dir.file("office.db");
+  net::io_context ioc;
+  net::executor_work_guard<net::io_context::executor_type> work = net::make_work_guard(ioc);
+  std::unique_ptr<Office> office;
+  std::thread runner;
+
+  Harness() {
+    store::StoreOptions options;
+    options.busy_timeout_ms = 50;
+    auto store = store::Store::open(path, options);
+    EXPECT_TRUE(store.is_ok());
+    office = std::make_unique<Office>(ioc.get_executor(), demo_office_config(), std::move(store.value()),
+                                      [] { return morning(); });
+    EXPECT_TRUE(office->start().is_ok());
+    runner = std::thread([this] { ioc.run(); });
+  }
+  ~Harness() {
+    work.reset();
+    ioc.stop();
+    runner.join();
+    office.reset();
+  }
+
+  // Issues a ticket on the strand; the future says whether its commit succeeded.
+  std::future<bool> issue(const std::string& service) {
+    auto done = std::make_shared<std::promise<bool>>();
+    auto result = done->get_future();
+    office->post([this, service, done] {
+      IssueTicket cmd;
+      cmd.service = service;
+      cmd.public_secret = "secret";
+      if (!office->execute(cmd).is_ok()) return done->set_value(false);
+      office->when_durable([done](bool committed) { done->set_value(committed); });
+    });
+    return result;
+  }
+
+  // Runs `f` on the strand once a commit is being written.
+  template <typename F>
+  void once_commit_in_flight(F f) {
+    office->post([this, f]() mutable {
+      if (office->commit_in_flight()) return f();
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      once_commit_in_flight(f);
+    });
+  }
+
+  // Issues one ticket, then a second once the first is being written, so the second is
+  // staged behind a commit in flight. Waits (bounded) for both outcomes.
+  std::pair<bool, bool> issue_second_while_first_commits() {
+    auto first = issue("ho-tich");
+    std::promise<std::future<bool>> second_issued;
+    once_commit_in_flight([&] { second_issued.set_value(issue("ho-tich")); });
+    auto second = second_issued.get_future().get();
+    EXPECT_EQ(first.wait_for(kBound), std::future_status::ready);
+    EXPECT_EQ(second.wait_for(kBound), std::future_status::ready);
+    return {first.get(), second.get()};
+  }
+
+  template <typename F>
+  auto on_strand(F f) {
+    std::promise<decltype(f())> p;
+    auto r = p.get_future();
+    office->post([&] { p.set_value(f()); });
+    return r.get();
+  }
+};
+
+int tickets_on_disk(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM tickets", -1, &s, nullptr);
+  int n = -1;
+  if (sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return n;
+}
+
+TEST(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
+  Harness h;
+  const auto [first, second] = h.issue_second_while_first_commits();
+  EXPECT_TRUE(first);
+  EXPECT_TRUE(second);
+  EXPECT_EQ(tickets_on_disk(h.path), 2);
+  EXPECT_EQ(h.on_strand([&] { return h.office->committed_seq() == h.office->state().last_seq; }), true);
+}
+
+TEST(OfficePipeline, AFailedCommitRefusesItsBatchAndTheOneStagedBehindIt) {
+  Harness h;
+  WriteLockHolder lock(h.path);
+  const auto [first, second] = h.issue_second_while_first_commits();
+  EXPECT_FALSE(first);
+  EXPECT_FALSE(second);
+  lock.release();
+
+  // The state was rebuilt from disk: neither ticket exists, and numbering goes on from
+  // what is durable, so the next ticket gets the first number of the day.
+  EXPECT_EQ(h.on_strand([&] { return h.office->state().tickets.size(); }), 0u);
+  auto third = h.issue("ho-tich");
+  ASSERT_EQ(third.wait_for(kBound), std::future_status::ready);
+  EXPECT_TRUE(third.get());
+  EXPECT_EQ(tickets_on_disk(h.path), 1);
+  EXPECT_EQ(h.on_strand([&] {
+    const auto& tickets = h.office->state().tickets;
+    return tickets.empty() ? std::string() : tickets.begin()->second.display;
+  }),
+            "1001");
+  EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commit_failures; }), 1u);
+}
+
+}  // namespace
+}  // namespace motcua

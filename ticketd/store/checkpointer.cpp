@@ -1,0 +1,62 @@
+#include "store/checkpointer.hpp"
+
+namespace motcua::store {
+
+Result<std::unique_ptr<Checkpointer>> Checkpointer::attach(Database& writer, const std::string& path,
+                                                           int threshold_pages) {
+  auto own = Database::open(path);
+  if (!own.is_ok()) return own.status();
+  auto c = std::unique_ptr<Checkpointer>(new Checkpointer(std::move(own.value()), writer, threshold_pages));
+  // Replaces the hook sqlite3_wal_autocheckpoint() installed, which turns that off.
+  sqlite3_wal_hook(writer.handle(), &Checkpointer::on_writer_commit, c.get());
+  return c;
+}
+
+Checkpointer::Checkpointer(std::unique_ptr<Database> own, Database& writer, int threshold_pages)
+    : own_(std::move(own)), writer_(writer), threshold_pages_(threshold_pages), thread_([this] { run(); }) {}
+
+Checkpointer::~Checkpointer() {
+  sqlite3_wal_hook(writer_.handle(), nullptr, nullptr);
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+int Checkpointer::on_writer_commit(void* self, sqlite3* writer, const char* db_name, int wal_pages) {
+  auto* c = static_cast<Checkpointer*>(self);
+  if (wal_pages >= c->threshold_pages_ * kBacklogFactor) {
+    // Far behind (a long report holding an old snapshot, a slow disk): do what SQLite's
+    // own automatic checkpoint would, here in the commit.
+    sqlite3_wal_checkpoint_v2(writer, db_name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+  }
+  if (wal_pages >= c->threshold_pages_) {
+    {
+      std::lock_guard lock(c->mutex_);
+      c->wanted_ = true;
+    }
+    c->wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void Checkpointer::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return wanted_ || stopping_; });
+    if (stopping_) return;
+    wanted_ = false;
+    lock.unlock();
+    // PASSIVE never waits for the writer or readers: it copies what it can. A frame it
+    // could not copy is copied next time, and the writer restarts the WAL from its
+    // beginning once everything in it is in the database file.
+    if (sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+      done_.fetch_add(1, std::memory_order_relaxed);
+    lock.lock();
+  }
+}
+
+}  // namespace motcua::store
