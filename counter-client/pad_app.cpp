@@ -60,13 +60,8 @@ PadApp::PadApp(GuiWindow& window, PadOptions options, Clock clock)
       options_(std::move(options)),
       clock_(std::move(clock)),
       wake_event_(SDL_RegisterEvents(1)),
-      inbox_([type = wake_event_] {
-        SDL_Event e{};
-        e.type = type;
-        SDL_PushEvent(&e);
-      }),
-      worker_(client::ApiClientOptions{options_.server, std::chrono::milliseconds(2000),
-                                       std::chrono::milliseconds(5000)}),
+      inbox_(sdl_waker(wake_event_)),
+      worker_(gui_client_options(options_.server)),
       model_(options_.counter, static_cast<std::int64_t>(options_.vote_window_s) * 1000) {
   worker_.submit([key = options_.device_key](ApiClient& c) { c.set_device_key(key); });
   request_office();

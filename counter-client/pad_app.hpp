@@ -14,6 +14,7 @@
 #include "client/api_worker.hpp"
 #include "client/event_stream.hpp"
 #include "client/thread_safe_inbox.hpp"
+#include "gui_support.hpp"
 #include "gui_window.hpp"
 #include "pad_model.hpp"
 

@@ -43,14 +43,8 @@ PanelApp::PanelApp(GuiWindow& window, PanelOptions options, Clock clock)
       options_(std::move(options)),
       clock_(std::move(clock)),
       wake_event_(SDL_RegisterEvents(1)),
-      inbox_([type = wake_event_] {
-        // Wakes a frame sleeping in SDL_WaitEventTimeout; SDL_PushEvent is thread-safe.
-        SDL_Event e{};
-        e.type = type;
-        SDL_PushEvent(&e);
-      }),
-      worker_(client::ApiClientOptions{options_.server, std::chrono::milliseconds(2000),
-                                       std::chrono::milliseconds(5000)}) {
+      inbox_(sdl_waker(wake_event_)),
+      worker_(gui_client_options(options_.server)) {
   std::string user;
   load_prefs(options_.prefs_path, user, counter_input_);
   if (!options_.user.empty()) user = options_.user;

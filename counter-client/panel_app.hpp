@@ -19,6 +19,7 @@
 #include "client/api_worker.hpp"
 #include "client/event_stream.hpp"
 #include "client/thread_safe_inbox.hpp"
+#include "gui_support.hpp"
 #include "gui_window.hpp"
 #include "panel_model.hpp"
 

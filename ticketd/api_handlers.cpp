@@ -181,12 +181,13 @@ ApiResponse Api::vote(Call& c, std::int64_t id) {
   auto d = office_.execute(
       CastVote{id, c.caller.device->counter, static_cast<int>(rating.value()), reason.value()});
   if (!d.is_ok()) return error_response(d.status());
-  const Event& e = d.value().events.back();
+  const Ticket* t = office_.state().find_ticket(id);
+  if (!t) return error_response(Status::unavailable("unavailable", "Không đọc được số vừa đánh giá"));
   return json_response(201, json::object{{"ticket_id", id},
-                                         {"rating", e.rating},
-                                         {"reason", e.reason},
-                                         {"counter", e.counter},
-                                         {"officer", e.officer}});
+                                         {"rating", t->rating},
+                                         {"reason", t->rating_reason},
+                                         {"counter", t->counter},
+                                         {"officer", t->officer}});
 }
 
 ApiResponse Api::counter_action(Call& c, int counter, const std::string& action) {

@@ -43,9 +43,11 @@ Result<Decision> Office::execute(const Command& command) {
     remember_call(e);
     staged_.messages.emplace_back(e.seq, std::make_shared<const std::string>(serialize_in_buffer(
                                              [&](json::storage_ptr sp) { return event_message(config_, state_, e, at, sp); })));
-    staged_events_.push_back(e);
+    staged_events_.push_back(std::move(e));
   }
   if (!decision.value().events.empty()) schedule_flush();
+  // The events now belong to the batch; what they did is in state().
+  decision.value().events.clear();
   return decision;
 }
 

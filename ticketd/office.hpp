@@ -85,7 +85,8 @@ class Office {
   // older generation may show changes that never became durable.
   std::int64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
-  // Decides and applies a command now; its events are staged for the next group commit.
+  // Decides and applies a command now; its events are moved to the batch for the next
+  // group commit, so the returned Decision has none: read the outcome from state().
   Result<Decision> execute(const Command& command);
   // A session change committed with the next batch.
   void stage_session(store::SessionWrite write);
