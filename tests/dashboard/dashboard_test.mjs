@@ -3,11 +3,12 @@
 // live updates and recovery after a restart, an alert when a wait passes its target, the CSV
 // export against the report, the officer's 403, and a screenshot for docs/.
 //   node dashboard_test.mjs --ticketd <path to ticketd> [--screenshots <docs dir>]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+
+import { TicketdProcess } from '../support/ticketd_process.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
@@ -52,28 +53,7 @@ function officeToml() {
   ].join('\n');
 }
 
-let daemon = null;
-async function startTicketd(config, db, port = 0) {
-  const portFile = path.join(tmp, 'port');
-  fs.rmSync(portFile, { force: true });
-  const log = fs.openSync(path.join(tmp, 'ticketd.log'), 'a');
-  daemon = spawn(args.ticketd, ['--config', config, '--db', db, '--listen', '127.0.0.1', '--port', String(port),
-    '--port-file', portFile], { stdio: ['ignore', log, log] });
-  const deadline = Date.now() + STEP_MS;
-  while (Date.now() < deadline) {
-    if (fs.existsSync(portFile)) return Number(fs.readFileSync(portFile, 'utf8').trim());
-    if (daemon.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('ticketd did not start:\n' + fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8'));
-}
-function killTicketd() {
-  if (daemon && daemon.exitCode === null) daemon.kill('SIGKILL');
-}
-async function waitExit() {
-  if (!daemon || daemon.exitCode !== null) return;
-  await new Promise((r) => daemon.once('exit', r));
-}
+const ticketd = new TicketdProcess(args.ticketd, tmp, STEP_MS);
 
 let base = '';
 async function api(method, url, body, headers = {}) {
@@ -171,7 +151,7 @@ async function main() {
   const config = path.join(tmp, 'office.toml');
   const db = path.join(tmp, 'motcua.db');
   fs.writeFileSync(config, officeToml());
-  let port = await startTicketd(config, db);
+  let port = await ticketd.start(config, db);
   base = `http://127.0.0.1:${port}`;
 
   // The ticket whose wait will pass its 1-minute target while the rest of the test runs.
@@ -233,11 +213,11 @@ async function main() {
     await waitText(cell(page, 'counters-table', 'data-counter', '1', 'state'), 'Đang mời', 'counter 1 is calling');
 
     console.log('dashboard: ticketd restarts');
-    killTicketd();
-    await waitExit();
+    ticketd.kill();
+    await ticketd.exited();
     await page.waitForSelector('#conn[data-state="off"]');
     checkEq(await text(page.locator('#conn')), 'Mất kết nối — đang kết nối lại…', 'the page says the connection is lost');
-    port = await startTicketd(config, db, port);
+    port = await ticketd.start(config, db, port);
     await page.waitForSelector('#conn[data-state="on"]', { timeout: 30000 });
     await issue('dat-dai');
     await waitText(cell(page, 'services-table', 'data-service', 'dat-dai', 'waiting'), '1', 'live again after the restart');
@@ -321,13 +301,13 @@ async function main() {
     check(await officerPage.locator('#dash-view').isHidden(), 'an officer signing in on the page gets no figures');
   } finally {
     await context.close();
-    killTicketd();
+    ticketd.kill();
   }
 }
 
 const watchdog = setTimeout(() => {
   console.error('dashboard browser test: overall time limit reached');
-  killTicketd();
+  ticketd.kill();
   process.exit(1);
 }, 240000);
 
@@ -338,7 +318,7 @@ main().then(() => {
   process.exit(failures ? 1 : 0);
 }).catch((e) => {
   clearTimeout(watchdog);
-  killTicketd();
+  ticketd.kill();
   console.error('dashboard browser test error:', e);
   try { console.error(fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8').slice(-3000)); } catch (_) { /* none */ }
   process.exit(1);

@@ -1,11 +1,13 @@
 // Browser tests of the kiosk page and the citizen's "my ticket" page, in Debian chromium driven by
 // playwright-core, against the real ticketd on 127.0.0.1 (port 0) with a fake ESC/POS printer.
 //   node browser_test.mjs --ticketd <path to ticketd> [--screenshots <docs dir>]
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+import { TicketdProcess } from '../support/ticketd_process.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
@@ -193,28 +195,7 @@ async function unusedPort() {
   });
 }
 
-let daemon = null;
-async function startTicketd(config, db, port = 0) {
-  const portFile = path.join(tmp, 'port');
-  fs.rmSync(portFile, { force: true });
-  const log = fs.openSync(path.join(tmp, 'ticketd.log'), 'a');
-  daemon = spawn(args.ticketd, ['--config', config, '--db', db, '--listen', '127.0.0.1', '--port', String(port),
-    '--port-file', portFile], { stdio: ['ignore', log, log] });
-  const deadline = Date.now() + STEP_MS;
-  while (Date.now() < deadline) {
-    if (fs.existsSync(portFile)) return Number(fs.readFileSync(portFile, 'utf8').trim());
-    if (daemon.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('ticketd did not start:\n' + fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8'));
-}
-function killTicketd() {
-  if (daemon && daemon.exitCode === null) daemon.kill('SIGKILL');
-}
-async function waitExit() {
-  if (!daemon || daemon.exitCode !== null) return;
-  await new Promise((r) => daemon.once('exit', r));
-}
+const ticketd = new TicketdProcess(args.ticketd, tmp, STEP_MS);
 
 async function api(base, method, url, body, headers = {}) {
   const r = await fetch(base + url, {
@@ -237,7 +218,7 @@ async function main() {
   const config = path.join(tmp, 'office.toml');
   const db = path.join(tmp, 'motcua.db');
   fs.writeFileSync(config, officeToml(printer.port, await unusedPort()));
-  let port = await startTicketd(config, db);
+  let port = await ticketd.start(config, db);
   let base = `http://127.0.0.1:${port}`;
 
   const profile = path.join(tmp, 'profile');
@@ -399,8 +380,8 @@ async function main() {
     // 6. ticketd down: a clear message, no number; back up, "Thử lại" issues exactly one.
     console.log('kiosk: ticketd down');
     before = await issuedTotal(base);
-    killTicketd();
-    await waitExit();
+    ticketd.kill();
+    await ticketd.exited();
     await kiosk2.waitForFunction(() => document.body.dataset.online === '0');
     check(!(await kiosk2.locator('#banner').isHidden()), 'the connection banner shows');
     await kiosk2.click('button.service[data-service="ho-tich"]');
@@ -410,7 +391,7 @@ async function main() {
     check(await kiosk2.locator('#screen-result').isHidden(), 'no ticket is shown');
     check(await kiosk2.locator('#error-retry').isVisible(), 'a retry button');
     if (screenshotDir) await kiosk2.screenshot({ path: path.join(screenshotDir, 'kiosk-offline.png') });
-    port = await startTicketd(config, db, port);
+    port = await ticketd.start(config, db, port);
     base = `http://127.0.0.1:${port}`;
     checkEq(await issuedTotal(base), before, 'nothing was issued while ticketd was down');
     await kiosk2.click('#error-retry');
@@ -429,14 +410,14 @@ async function main() {
     checkEq(await issuedTotal(base), before + 1, 'and issues nothing');
   } finally {
     await context.close();
-    killTicketd();
+    ticketd.kill();
     printer.close();
   }
 }
 
 const watchdog = setTimeout(() => {
   console.error('browser test: overall time limit reached');
-  killTicketd();
+  ticketd.kill();
   process.exit(1);
 }, 240000);
 
@@ -447,7 +428,7 @@ main().then(() => {
   process.exit(failures ? 1 : 0);
 }).catch((e) => {
   clearTimeout(watchdog);
-  killTicketd();
+  ticketd.kill();
   console.error('browser test error:', e);
   try { console.error(fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8').slice(-3000)); } catch (_) { /* none */ }
   process.exit(1);
