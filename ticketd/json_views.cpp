@@ -13,7 +13,7 @@ json::value opt_ms(const std::optional<Instant>& t) {
 }
 
 std::string minutes_to_hhmm(int minutes) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
   return buf;
 }

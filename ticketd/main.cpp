@@ -174,12 +174,17 @@ int main(int argc, char** argv) {
   }
   HttpMetrics metrics;
   // Paper tickets render on their own worker thread; the office strand only hands them over.
-  auto printing = TicketPrinting::create(ioc.get_executor(),
-                                         TicketPrintingOptions{.office_name = loaded.office.office_name,
-                                                               .utc_offset_minutes = loaded.office.utc_offset_minutes,
-                                                               .public_base_url = public_base_url,
-                                                               .width_dots = print_width});
-  ApiOptions api_options{settings.public_reads, settings.session_hours, settings.web_root, printing->hook()};
+  TicketPrintingOptions printing_options;
+  printing_options.office_name = loaded.office.office_name;
+  printing_options.utc_offset_minutes = loaded.office.utc_offset_minutes;
+  printing_options.public_base_url = public_base_url;
+  printing_options.width_dots = print_width;
+  auto printing = TicketPrinting::create(ioc.get_executor(), printing_options);
+  ApiOptions api_options;
+  api_options.public_reads = settings.public_reads;
+  api_options.session_hours = settings.session_hours;
+  api_options.web_root = settings.web_root;
+  api_options.print = printing->hook();
   api_options.extra_metrics = [&printing] { return printing->metrics_text(); };
   api_options.reports = reports;
   Api api(office, api_options, metrics);

@@ -133,14 +133,8 @@ void ReportAggregator::add(const EventView& e) {
     case EventType::day_started:
       flush();  // yesterday's tickets can change no more
       return;
-    case EventType::ticket_recalled:
-    case EventType::counter_opened:
-    case EventType::counter_closed:
-    case EventType::counter_paused:
-    case EventType::counter_resumed:
-    case EventType::vote_requested:
-      return;
     default:
+      if (report_ignores(e.type)) return;
       break;
   }
   Scratch* t = find(e.ticket_id);

@@ -26,6 +26,21 @@ struct EventView {
   std::string_view reason;   // vote_recorded: the level-4 reason
 };
 
+// Event types no report figure depends on: a store may skip them before building a view.
+inline bool report_ignores(EventType type) {
+  switch (type) {
+    case EventType::ticket_recalled:
+    case EventType::counter_opened:
+    case EventType::counter_closed:
+    case EventType::counter_paused:
+    case EventType::counter_resumed:
+    case EventType::vote_requested:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Usage: construct, add() every event in seq order, then finish() once.
 //
 // Events are the only source of figures. Tickets whose ticket.issued falls outside

@@ -205,7 +205,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   auto& d = *store->db_;
   if (options.synchronous != "FULL" && options.synchronous != "NORMAL" && options.synchronous != "EXTRA")
     return Status::invalid_argument("invalid_config", "synchronous must be FULL, NORMAL or EXTRA");
-  for (const std::string pragma : {std::string("PRAGMA journal_mode=WAL"),
+  for (const std::string& pragma : {std::string("PRAGMA journal_mode=WAL"),
                                    "PRAGMA synchronous=" + options.synchronous, std::string("PRAGMA foreign_keys=ON"),
                                    std::string("PRAGMA cache_size=-8000"),
                                    "PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms)}) {

@@ -137,18 +137,7 @@ Status scan_event_views(Database& db, SeqRange range, Instant from, Instant to,
   stats::EventView v;
   Event slow;  // only for payloads with escapes, which report keys never need in practice
   while (st.step()) {
-    if (!fast_event_type(st.text_view(1), v.type)) continue;
-    switch (v.type) {
-      case EventType::ticket_recalled:
-      case EventType::counter_opened:
-      case EventType::counter_closed:
-      case EventType::counter_paused:
-      case EventType::counter_resumed:
-      case EventType::vote_requested:
-        continue;
-      default:
-        break;
-    }
+    if (!fast_event_type(st.text_view(1), v.type) || stats::report_ignores(v.type)) continue;
     v.at = from_unix_ms(st.int64(0));
     v.ticket_id = st.int64(2);
     // Each column read costs an API call: the report needs the counter and officer only
