@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { TicketdProcess } from '../support/ticketd_process.mjs';
+import { TicketdProcess, runBrowserTest } from '../support/ticketd_process.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
@@ -305,21 +305,4 @@ async function main() {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error('dashboard browser test: overall time limit reached');
-  ticketd.kill();
-  process.exit(1);
-}, 240000);
-
-main().then(() => {
-  clearTimeout(watchdog);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  console.log(failures ? `${failures} check(s) failed` : 'all dashboard browser checks passed');
-  process.exit(failures ? 1 : 0);
-}).catch((e) => {
-  clearTimeout(watchdog);
-  ticketd.kill();
-  console.error('dashboard browser test error:', e);
-  try { console.error(fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8').slice(-3000)); } catch (_) { /* none */ }
-  process.exit(1);
-});
+runBrowserTest('dashboard browser test', main, { ticketd, dir: tmp, limitMs: 240000, failures: () => failures });

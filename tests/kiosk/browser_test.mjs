@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { TicketdProcess } from '../support/ticketd_process.mjs';
+import { TicketdProcess, runBrowserTest } from '../support/ticketd_process.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
@@ -415,21 +415,4 @@ async function main() {
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error('browser test: overall time limit reached');
-  ticketd.kill();
-  process.exit(1);
-}, 240000);
-
-main().then(() => {
-  clearTimeout(watchdog);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  console.log(failures ? `${failures} check(s) failed` : 'all browser checks passed');
-  process.exit(failures ? 1 : 0);
-}).catch((e) => {
-  clearTimeout(watchdog);
-  ticketd.kill();
-  console.error('browser test error:', e);
-  try { console.error(fs.readFileSync(path.join(tmp, 'ticketd.log'), 'utf8').slice(-3000)); } catch (_) { /* none */ }
-  process.exit(1);
-});
+runBrowserTest('kiosk browser test', main, { ticketd, dir: tmp, limitMs: 240000, failures: () => failures });

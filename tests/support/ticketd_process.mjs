@@ -41,3 +41,26 @@ export class TicketdProcess {
     await new Promise((r) => this.child.once('exit', r));
   }
 }
+
+// Runs a browser test's `main` under an overall time limit and exits the process with its
+// outcome: 0 when `failures()` is 0, else 1. On an error or the time limit, ticketd is
+// killed and the end of its log printed. Removes `dir` after a finished run.
+export function runBrowserTest(name, main, { ticketd, dir, limitMs, failures }) {
+  const watchdog = setTimeout(() => {
+    console.error(`${name}: overall time limit reached`);
+    ticketd.kill();
+    process.exit(1);
+  }, limitMs);
+  main().then(() => {
+    clearTimeout(watchdog);
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(failures() ? `${failures()} check(s) failed` : `all ${name} checks passed`);
+    process.exit(failures() ? 1 : 0);
+  }).catch((e) => {
+    clearTimeout(watchdog);
+    ticketd.kill();
+    console.error(`${name} error:`, e);
+    try { console.error(fs.readFileSync(path.join(dir, 'ticketd.log'), 'utf8').slice(-3000)); } catch (_) { /* none */ }
+    process.exit(1);
+  });
+}
