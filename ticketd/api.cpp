@@ -102,7 +102,7 @@ void Api::handle(Request req, Respond respond) {
 }
 
 void Api::on_strand(Call call, Handler handler) {
-  office_.post([this, call = std::move(call), handler = std::move(handler)]() mutable {
+  office_.dispatch([this, call = std::move(call), handler = std::move(handler)]() mutable {
     call.caller = identify(office_.config(), office_.sessions(), call.bearer_token, call.device_key, office_.now());
     ApiResponse response = handler(call);
     office_.when_durable([respond = std::move(call.respond), after = std::move(call.after_commit),

@@ -89,11 +89,8 @@ ApiResponse Api::issue_ticket(Call& c) {
   if (!prints) {
     ApiResponse r;
     r.status = status;
-    r.body = serialize_in_buffer([&](json::storage_ptr sp) {
-      json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true}, sp);
-      if (d.value().replayed) o["replayed"] = true;
-      return o;
-    });
+    r.body = ticket_json_text(office_.config(), office_.state(), *t,
+                              {.include_code = true, .replayed = d.value().replayed});
     return r;
   }
   json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true});

@@ -3,12 +3,13 @@
 #include <cstdio>
 
 #include "domain/estimate.hpp"
+#include "json_writer.hpp"
 
 namespace motcua {
 namespace {
 
-json::value opt_ms(const std::optional<Instant>& t) {
-  if (!t) return nullptr;
+std::optional<std::int64_t> opt_ms(const std::optional<Instant>& t) {
+  if (!t) return std::nullopt;
   return to_unix_ms(*t);
 }
 
@@ -27,92 +28,121 @@ std::string_view availability_name(ServiceAvailability a) {
   return "open";
 }
 
+// The views, each written once over a target (json_writer.hpp): TextFields for what is
+// sent at once, TreeFields for what is composed further.
+
+template <typename Fields>
+void ticket_fields(Fields& o, const OfficeConfig& config, const OfficeState& state, const Ticket& t,
+                   TicketViewOptions options) {
+  o.put("id", t.id);
+  o.put("number", t.display);
+  o.put("number_value", t.number);
+  o.put("service", t.service);
+  const Service* svc = config.find_service(t.service);
+  o.put("service_name", svc ? std::string_view(svc->name) : std::string_view(t.service));
+  o.put("state", to_string(t.state));
+  o.put("priority", t.priority);
+  o.put("priority_group", t.priority_group);
+  const bool today = t.service_day == state.service_day && state.find_ticket(t.id) != nullptr;
+  const std::int64_t ahead = today ? people_ahead(state, t) : -1;
+  o.put("position", ahead);
+  o.put("estimated_wait_s", ahead > 0 ? estimated_wait_s(config, state, t.service, ahead) : std::int64_t{0});
+  o.put("issued_at", to_unix_ms(t.issued_at));
+  o.put("called_at", opt_ms(t.called_at));
+  o.put("started_at", opt_ms(t.started_at));
+  o.put("ended_at", opt_ms(t.ended_at));
+  o.put("counter", t.counter);
+  o.put("target_counter", t.target_counter);
+  o.put("recalls", t.recalls);
+  o.put("transfers", t.transfers);
+  o.put("rating", t.rating);
+  o.put("service_day", service_day_to_iso(t.service_day));
+  if (options.include_code) o.put("code", t.public_code);
+  if (options.replayed) o.put("replayed", true);
+}
+
+template <typename Fields>
+void service_status_fields(Fields& o, const OfficeConfig& config, const OfficeState& state, const Service& s,
+                           Instant now) {
+  o.put("code", s.code);
+  o.put("name", s.name);
+  o.put("first_number", s.first_number);
+  o.put("last_number", s.last_number);
+  o.put("prefix", s.prefix);
+  o.put("target_wait_min", s.target_wait_min);
+  o.put("status", availability_name(service_availability(config, state, s, now)));
+  const std::int64_t waiting = waiting_count(state, s.code);
+  o.put("waiting", waiting);
+  o.put("longest_wait_s", longest_wait_s(state, s.code, now));
+  o.put("estimated_wait_s", estimated_wait_s(config, state, s.code, waiting));
+  o.put("open_counters", open_counters_for(config, state, s.code));
+  auto it = state.services.find(s.code);
+  o.put("issued_today", it == state.services.end() ? 0 : it->second.issued);
+  o.put("served_today", it == state.services.end() ? 0 : it->second.served);
+}
+
+template <typename Items>
+void services_items(Items& a, const OfficeConfig& config, const OfficeState& state, Instant now) {
+  for (const auto& s : config.services)
+    a.push_object([&](auto& o) { service_status_fields(o, config, state, s, now); });
+}
+
+template <typename Fields>
+void counter_fields(Fields& o, const OfficeConfig& config, const OfficeState& state, int number) {
+  const Counter* cfg = config.find_counter(number);
+  const CounterStatus* c = state.find_counter(number);
+  o.put("number", number);
+  if (cfg) {
+    o.put("name", cfg->name);
+  } else {
+    o.put("name", "Quầy " + std::to_string(number));
+  }
+  o.put_array("services", [&](auto& a) {
+    if (cfg)
+      for (const auto& cs : cfg->services) a.push(cs.service);
+  });
+  o.put("state", c ? to_string(c->state) : std::string_view("closed"));
+  o.put("officer", c ? std::string_view(c->officer) : std::string_view());
+  const Officer* officer = c ? config.find_officer(c->officer) : nullptr;
+  o.put("officer_name", officer ? std::string_view(officer->display_name) : std::string_view());
+  o.put("pause_reason", c ? std::string_view(c->pause_reason) : std::string_view());
+  o.put("since", c ? to_unix_ms(c->since) : std::int64_t{0});
+  o.put("served_today", c ? c->served_today : 0);
+  const Ticket* t = c && c->ticket_id ? state.find_ticket(c->ticket_id) : nullptr;
+  if (t) {
+    o.put_object("ticket", [&](auto& to) { ticket_fields(to, config, state, *t, {}); });
+  } else {
+    o.put("ticket", nullptr);
+  }
+}
+
 }  // namespace
 
 json::object ticket_json(const OfficeConfig& config, const OfficeState& state, const Ticket& t,
-                         TicketViewOptions options, json::storage_ptr sp) {
-  json::object o(20, sp);
-  o["id"] = t.id;
-  o["number"] = t.display;
-  o["number_value"] = t.number;
-  o["service"] = t.service;
-  const Service* svc = config.find_service(t.service);
-  o["service_name"] = svc ? svc->name : t.service;
-  o["state"] = to_string(t.state);
-  o["priority"] = t.priority;
-  o["priority_group"] = t.priority_group;
-  const bool today = t.service_day == state.service_day && state.find_ticket(t.id) != nullptr;
-  const std::int64_t ahead = today ? people_ahead(state, t) : -1;
-  o["position"] = ahead;
-  o["estimated_wait_s"] = ahead > 0 ? estimated_wait_s(config, state, t.service, ahead) : 0;
-  o["issued_at"] = to_unix_ms(t.issued_at);
-  o["called_at"] = opt_ms(t.called_at);
-  o["started_at"] = opt_ms(t.started_at);
-  o["ended_at"] = opt_ms(t.ended_at);
-  o["counter"] = t.counter;
-  o["target_counter"] = t.target_counter;
-  o["recalls"] = t.recalls;
-  o["transfers"] = t.transfers;
-  o["rating"] = t.rating;
-  o["service_day"] = service_day_to_iso(t.service_day);
-  if (options.include_code) o["code"] = t.public_code;
-  return o;
+                         TicketViewOptions options) {
+  return json_tree([&](TreeFields& o) { ticket_fields(o, config, state, t, options); });
+}
+
+std::string ticket_json_text(const OfficeConfig& config, const OfficeState& state, const Ticket& t,
+                             TicketViewOptions options) {
+  return json_text([&](TextFields& o) { ticket_fields(o, config, state, t, options); });
 }
 
 json::object service_status_json(const OfficeConfig& config, const OfficeState& state, const Service& s,
-                                 Instant now, json::storage_ptr sp) {
-  json::object o(16, sp);
-  o["code"] = s.code;
-  o["name"] = s.name;
-  o["first_number"] = s.first_number;
-  o["last_number"] = s.last_number;
-  o["prefix"] = s.prefix;
-  o["target_wait_min"] = s.target_wait_min;
-  o["status"] = availability_name(service_availability(config, state, s, now));
-  const std::int64_t waiting = waiting_count(state, s.code);
-  o["waiting"] = waiting;
-  o["longest_wait_s"] = longest_wait_s(state, s.code, now);
-  o["estimated_wait_s"] = estimated_wait_s(config, state, s.code, waiting);
-  o["open_counters"] = open_counters_for(config, state, s.code);
-  auto it = state.services.find(s.code);
-  o["issued_today"] = it == state.services.end() ? 0 : it->second.issued;
-  o["served_today"] = it == state.services.end() ? 0 : it->second.served;
-  return o;
+                                 Instant now) {
+  return json_tree([&](TreeFields& o) { service_status_fields(o, config, state, s, now); });
 }
 
-json::array services_json(const OfficeConfig& config, const OfficeState& state, Instant now,
-                          json::storage_ptr sp) {
-  json::array a(sp);
+json::array services_json(const OfficeConfig& config, const OfficeState& state, Instant now) {
+  json::array a;
   a.reserve(config.services.size());
-  for (const auto& s : config.services) a.push_back(service_status_json(config, state, s, now, sp));
+  TreeItems items(a);
+  services_items(items, config, state, now);
   return a;
 }
 
-json::object counter_json(const OfficeConfig& config, const OfficeState& state, int number,
-                          json::storage_ptr sp) {
-  json::object o(12, sp);
-  const Counter* cfg = config.find_counter(number);
-  const CounterStatus* c = state.find_counter(number);
-  o["number"] = number;
-  o["name"] = cfg ? cfg->name : "Quầy " + std::to_string(number);
-  json::array services(sp);
-  if (cfg)
-    for (const auto& cs : cfg->services) services.emplace_back(cs.service);
-  o["services"] = std::move(services);
-  o["state"] = c ? to_string(c->state) : "closed";
-  o["officer"] = c ? c->officer : "";
-  const Officer* officer = c ? config.find_officer(c->officer) : nullptr;
-  o["officer_name"] = officer ? officer->display_name : "";
-  o["pause_reason"] = c ? c->pause_reason : "";
-  o["since"] = c ? to_unix_ms(c->since) : 0;
-  o["served_today"] = c ? c->served_today : 0;
-  const Ticket* t = c && c->ticket_id ? state.find_ticket(c->ticket_id) : nullptr;
-  if (t) {
-    o["ticket"] = ticket_json(config, state, *t, {}, sp);
-  } else {
-    o["ticket"] = nullptr;
-  }
-  return o;
+json::object counter_json(const OfficeConfig& config, const OfficeState& state, int number) {
+  return json_tree([&](TreeFields& o) { counter_fields(o, config, state, number); });
 }
 
 json::array recent_calls_json(const OfficeConfig& config, const OfficeState& state,
@@ -190,48 +220,49 @@ json::object office_json(const OfficeConfig& config) {
   return o;
 }
 
-json::object event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
-                           json::storage_ptr sp) {
-  json::object o(16, sp);
-  o["type"] = "event";
-  o["seq"] = e.seq;
-  o["event"] = to_string(e.type);
-  o["at"] = to_unix_ms(e.at);
-  o["ticket_id"] = e.ticket_id;
-  o["counter"] = e.counter;
-  o["officer"] = e.officer;
-  const Ticket* t = e.ticket_id ? state.find_ticket(e.ticket_id) : nullptr;
-  if (t) {
-    o["ticket"] = ticket_json(config, state, *t, {}, sp);
-  } else {
-    o["ticket"] = nullptr;
-  }
-  if (e.counter) {
-    o["counter_status"] = counter_json(config, state, e.counter, sp);
-  } else {
-    o["counter_status"] = nullptr;
-  }
-  switch (e.type) {
-    case EventType::vote_recorded:
-      o["rating"] = e.rating;
-      o["reason"] = e.reason;
-      break;
-    case EventType::counter_paused:
-    case EventType::ticket_cancelled:
-      o["reason"] = e.reason;
-      break;
-    case EventType::ticket_transferred:
-      o["to_counter"] = e.to_counter;
-      o["service"] = e.service;
-      break;
-    case EventType::day_started:
-      o["service_day"] = service_day_to_iso(e.service_day);
-      break;
-    default:
-      break;
-  }
-  o["services"] = services_json(config, state, now, sp);
-  return o;
+std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now) {
+  return json_text(
+      [&](TextFields& o) {
+        o.put("type", "event");
+        o.put("seq", e.seq);
+        o.put("event", to_string(e.type));
+        o.put("at", to_unix_ms(e.at));
+        o.put("ticket_id", e.ticket_id);
+        o.put("counter", e.counter);
+        o.put("officer", e.officer);
+        const Ticket* t = e.ticket_id ? state.find_ticket(e.ticket_id) : nullptr;
+        if (t) {
+          o.put_object("ticket", [&](auto& to) { ticket_fields(to, config, state, *t, {}); });
+        } else {
+          o.put("ticket", nullptr);
+        }
+        if (e.counter) {
+          o.put_object("counter_status", [&](auto& co) { counter_fields(co, config, state, e.counter); });
+        } else {
+          o.put("counter_status", nullptr);
+        }
+        switch (e.type) {
+          case EventType::vote_recorded:
+            o.put("rating", e.rating);
+            o.put("reason", e.reason);
+            break;
+          case EventType::counter_paused:
+          case EventType::ticket_cancelled:
+            o.put("reason", e.reason);
+            break;
+          case EventType::ticket_transferred:
+            o.put("to_counter", e.to_counter);
+            o.put("service", e.service);
+            break;
+          case EventType::day_started:
+            o.put("service_day", service_day_to_iso(e.service_day));
+            break;
+          default:
+            break;
+        }
+        o.put_array("services", [&](auto& a) { services_items(a, config, state, now); });
+      },
+      2048);
 }
 
 std::string error_body(const std::string& error, const std::string& message) {

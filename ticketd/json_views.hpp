@@ -1,7 +1,6 @@
 // JSON views of the office, exactly as docs/API.md documents them.
 // Pure functions of config and state; called on the office strand. The views on the
-// hot path take a storage_ptr, so a caller that serialises at once can build them in a
-// monotonic buffer instead of the heap.
+// hot path (an event message, the issue reply) are also written straight to text.
 #pragma once
 
 #include <deque>
@@ -16,31 +15,26 @@ namespace motcua {
 
 struct TicketViewOptions {
   bool include_code = false;  // the status-page code: only to the kiosk that issued it and to staff
+  bool replayed = false;      // adds "replayed": true (a kiosk's retry got its earlier ticket)
 };
 
 json::object ticket_json(const OfficeConfig& config, const OfficeState& state, const Ticket& t,
-                         TicketViewOptions options = {}, json::storage_ptr sp = {});
+                         TicketViewOptions options = {});
+// The same view as JSON text, written directly (the issue reply, on the hot path).
+std::string ticket_json_text(const OfficeConfig& config, const OfficeState& state, const Ticket& t,
+                             TicketViewOptions options = {});
 json::object service_status_json(const OfficeConfig& config, const OfficeState& state, const Service& s,
-                                 Instant now, json::storage_ptr sp = {});
-json::array services_json(const OfficeConfig& config, const OfficeState& state, Instant now,
-                          json::storage_ptr sp = {});
-json::object counter_json(const OfficeConfig& config, const OfficeState& state, int number,
-                          json::storage_ptr sp = {});
+                                 Instant now);
+json::array services_json(const OfficeConfig& config, const OfficeState& state, Instant now);
+json::object counter_json(const OfficeConfig& config, const OfficeState& state, int number);
 json::array recent_calls_json(const OfficeConfig& config, const OfficeState& state,
                               const std::deque<store::RecentCall>& calls);
 json::object queue_json(const OfficeConfig& config, const OfficeState& state,
                         const std::deque<store::RecentCall>& calls, Instant now);
 json::object office_json(const OfficeConfig& config);
-// The WebSocket message for one committed event (state is the state right after it).
-json::object event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
-                           json::storage_ptr sp = {});
-// Serialises a view built by `build(sp)` in a stack buffer: no heap use for the tree.
-template <typename Build>
-std::string serialize_in_buffer(Build&& build) {
-  unsigned char buffer[16384];
-  json::monotonic_resource resource(buffer, sizeof buffer);
-  return json::serialize(build(json::storage_ptr(&resource)));
-}
+// The WebSocket message for one committed event, as JSON text (state is the state right
+// after the event).
+std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now);
 
 std::string error_body(const std::string& error, const std::string& message);
 

@@ -37,17 +37,23 @@ Result<Decision> Office::execute(const Command& command) {
   const Instant at = now();
   auto decision = decide(config_, state_, command, at);
   if (!decision.is_ok()) return decision;
-  for (auto& e : decision.value().events) {
+  auto& events = decision.value().events;
+  if (events.empty()) return decision;
+  const std::size_t first_message = unpublished_.size();
+  for (auto& e : events) {
     e.seq = state_.last_seq + 1;
     apply(config_, state_, e);
     remember_call(e);
-    staged_.messages.emplace_back(e.seq, std::make_shared<const std::string>(serialize_in_buffer(
-                                             [&](json::storage_ptr sp) { return event_message(config_, state_, e, at, sp); })));
-    staged_events_.push_back(std::move(e));
+    unpublished_.push_back({0, e.seq, std::make_shared<const std::string>(event_message(config_, state_, e, at))});
   }
-  if (!decision.value().events.empty()) schedule_flush();
+  std::unique_lock lock(staging_mutex_);
+  for (std::size_t i = first_message; i < unpublished_.size(); ++i) unpublished_[i].batch_id = staging_.batch_id;
   // The events now belong to the batch; what they did is in state().
-  decision.value().events.clear();
+  staging_.batch.add(std::move(events), state_);
+  events.clear();
+  const bool wake_writer = !staging_.writer_running && !staging_.failed;
+  lock.unlock();
+  if (wake_writer) schedule_flush();
   return decision;
 }
 
@@ -63,79 +69,134 @@ void Office::stage_session(store::SessionWrite write) {
   } else {
     sessions_.erase(write.record.token_hash);
   }
-  staged_sessions_.push_back(std::move(write));
-  schedule_flush();
+  bool wake_writer = false;
+  {
+    std::lock_guard lock(staging_mutex_);
+    staging_.batch.sessions.push_back(std::move(write));
+    wake_writer = !staging_.writer_running && !staging_.failed;
+  }
+  if (wake_writer) schedule_flush();
+}
+
+bool Office::commit_in_flight() {
+  std::lock_guard lock(staging_mutex_);
+  return staging_.taken_id > completed_batch_id_;
 }
 
 void Office::when_durable(std::function<void(bool)> reply) {
-  if (has_staged()) {
-    staged_.replies.push_back(std::move(reply));
-  } else if (commit_in_flight_) {
-    in_flight_.replies.push_back(std::move(reply));
-  } else {
-    reply(true);
+  std::uint64_t batch_id = 0;
+  {
+    std::lock_guard lock(staging_mutex_);
+    // The batch that holds everything decided so far: the staged one, or else the last
+    // one taken by the store thread.
+    batch_id = staging_.batch.empty() ? staging_.batch_id - 1 : staging_.batch_id;
   }
+  if (batch_id <= completed_batch_id_) return reply(true);
+  waiting_replies_.push_back({batch_id, std::move(reply)});
 }
 
 void Office::schedule_flush() {
   if (flush_scheduled_) return;
   flush_scheduled_ = true;
   // Posted behind every handler already queued on the strand: all commands that
-  // arrived in this loop pass share the one transaction (group commit).
+  // arrived in this loop pass share the one transaction (group commit). Under load the
+  // store thread is busy and takes the next batch itself when its commit ends.
   net::post(strand_, [this] { flush(); });
 }
 
 void Office::flush() {
   flush_scheduled_ = false;
-  // One commit at a time: what is staged meanwhile goes out when the current one ends.
-  if (commit_in_flight_ || !has_staged()) return;
-  auto batch = std::make_shared<store::Batch>(
-      store::Batch::from(std::move(staged_events_), state_, std::move(staged_sessions_)));
-  staged_events_.clear();
-  staged_events_.reserve(64);
-  staged_sessions_.clear();
-  in_flight_ = std::move(staged_);
-  staged_ = PendingCommit{};
-  commit_in_flight_ = true;
-  net::post(store_thread_, [this, batch] {
+  {
+    std::lock_guard lock(staging_mutex_);
+    if (staging_.writer_running || staging_.failed || staging_.batch.empty()) return;
+    staging_.writer_running = true;
+  }
+  net::post(store_thread_, [this] { write_staged_batches(); });
+}
+
+void Office::write_staged_batches() {
+  for (;;) {
+    store::Batch batch;
+    std::uint64_t batch_id = 0;
+    {
+      std::lock_guard lock(staging_mutex_);
+      if (staging_.failed || staging_.batch.empty()) {
+        staging_.writer_running = false;
+        return;
+      }
+      batch = std::move(staging_.batch);
+      staging_.batch = std::move(staging_.spare);
+      staging_.spare = store::Batch{};
+      batch_id = staging_.batch_id++;
+      staging_.taken_id = batch_id;
+    }
     const auto started = std::chrono::steady_clock::now();
     Status s;
     {
       std::lock_guard lock(store_mutex_);
-      s = store_->write_batch(*batch);
+      s = store_->write_batch(batch);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    net::post(strand_, [this, s = std::move(s), seconds]() mutable { on_committed(std::move(s), seconds); });
-  });
+    const bool failed = !s.is_ok();
+    if (failed) {
+      // What is staged was decided on top of this batch: nothing more is written until
+      // the strand has rebuilt the state from disk.
+      std::lock_guard lock(staging_mutex_);
+      staging_.failed = true;
+      staging_.writer_running = false;
+    }
+    net::post(strand_, [this, batch_id, s = std::move(s), seconds]() mutable {
+      on_committed(batch_id, std::move(s), seconds);
+    });
+    if (failed) return;
+    {
+      std::lock_guard lock(store_mutex_);
+      store_->finish_background_checkpoint();
+    }
+    // Freed here, off the strand; the next batch reuses the vectors.
+    batch.clear();
+    std::lock_guard lock(staging_mutex_);
+    staging_.spare = std::move(batch);
+  }
 }
 
-void Office::on_committed(Status status, double seconds) {
+void Office::on_committed(std::uint64_t batch_id, Status status, double seconds) {
   record_commit_time(seconds);
-  commit_in_flight_ = false;
-  PendingCommit done = std::move(in_flight_);
-  in_flight_ = PendingCommit{};
-
   if (!status.is_ok()) {
     // Nothing of this batch is durable, and what is staged since was decided on top of
     // it: forget both, rebuild from disk, refuse every reply.
     metrics_.commit_failures += 1;
     std::fprintf(stderr, "ticketd: commit failed: %s\n", status.message().c_str());
-    PendingCommit staged = std::move(staged_);
-    staged_ = PendingCommit{};
-    staged_events_.clear();
-    staged_sessions_.clear();
+    {
+      std::lock_guard lock(staging_mutex_);
+      staging_.batch = store::Batch{};
+      staging_.failed = false;
+      completed_batch_id_ = staging_.batch_id - 1;
+    }
+    std::deque<WaitingReply> refused = std::move(waiting_replies_);
+    waiting_replies_.clear();
+    unpublished_.clear();
     hub_.clear_replay();
     if (Status r = reload(); !r.is_ok())
       std::fprintf(stderr, "ticketd: reload after failed commit failed: %s\n", r.message().c_str());
-    for (auto& reply : done.replies) reply(false);
-    for (auto& reply : staged.replies) reply(false);
+    for (auto& w : refused) w.reply(false);
     return;
   }
-  metrics_.events_committed += done.messages.size();
-  if (!done.messages.empty()) committed_seq_.store(done.messages.back().first, std::memory_order_release);
-  for (auto& [seq, message] : done.messages) hub_.publish(seq, std::move(message));
-  for (auto& reply : done.replies) reply(true);
-  if (has_staged()) flush();
+  completed_batch_id_ = batch_id;
+  while (!unpublished_.empty() && unpublished_.front().batch_id <= batch_id) {
+    auto& e = unpublished_.front();
+    metrics_.events_committed += 1;
+    committed_seq_.store(e.seq, std::memory_order_release);
+    hub_.publish(e.seq, std::move(e.message));
+    unpublished_.pop_front();
+  }
+  // A reply may wait for something again (a subscriber's snapshot): it is queued behind,
+  // for a later batch, or answered at once.
+  while (!waiting_replies_.empty() && waiting_replies_.front().batch_id <= batch_id) {
+    auto reply = std::move(waiting_replies_.front().reply);
+    waiting_replies_.pop_front();
+    reply(true);
+  }
 }
 
 void Office::record_commit_time(double seconds) {

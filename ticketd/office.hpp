@@ -66,6 +66,12 @@ class Office {
   void post(F&& f) {
     net::post(strand_, std::forward<F>(f));
   }
+  // Runs `f` on the strand now, in this thread, when the strand is free and this is one
+  // of the I/O threads; queues it otherwise.
+  template <typename F>
+  void dispatch(F&& f) {
+    net::dispatch(strand_, std::forward<F>(f));
+  }
 
   const OfficeConfig& config() const { return config_; }
   const OfficeState& state() const { return state_; }
@@ -77,7 +83,7 @@ class Office {
   Hub& hub() { return hub_; }
   const OfficeMetrics& metrics() const { return metrics_; }
   // Whether the store thread is writing a batch now.
-  bool commit_in_flight() const { return commit_in_flight_; }
+  bool commit_in_flight();
   // The seq of the last committed event; any thread. A view built at this seq shows
   // nothing that is not yet durable.
   std::int64_t committed_seq() const { return committed_seq_.load(std::memory_order_acquire); }
@@ -102,19 +108,35 @@ class Office {
   void subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, bool has_since);
 
  private:
-  // A batch on its way to disk, and what waits for it.
-  struct PendingCommit {
-    std::vector<std::pair<std::int64_t, std::shared_ptr<const std::string>>> messages;  // seq, event message
-    std::vector<std::function<void(bool)>> replies;
+  // What the strand and the store thread share, under staging_mutex_. Batches are
+  // numbered; the store thread takes the staged one as soon as its previous commit
+  // ends, without a round trip through the strand.
+  struct Staging {
+    store::Batch batch;            // being assembled
+    store::Batch spare;            // a written batch, emptied: its allocations are reused
+    std::uint64_t batch_id = 1;    // the number of `batch`
+    std::uint64_t taken_id = 0;    // the last batch the store thread took
+    bool writer_running = false;   // the store thread's loop is posted or running
+    bool failed = false;           // a commit failed: take nothing until the strand rebuilt
+  };
+  // Waits on the strand for the commit of batch `batch_id`.
+  struct WaitingReply {
+    std::uint64_t batch_id;
+    std::function<void(bool)> reply;
+  };
+  struct UnpublishedEvent {
+    std::uint64_t batch_id;
+    std::int64_t seq;
+    std::shared_ptr<const std::string> message;
   };
 
   void schedule_flush();
   void flush();
-  void on_committed(Status status, double seconds);
+  void write_staged_batches();
+  void on_committed(std::uint64_t batch_id, Status status, double seconds);
   void record_commit_time(double seconds);
   Status reload();
   void remember_call(const Event& e);
-  bool has_staged() const { return !staged_events_.empty() || !staged_sessions_.empty(); }
 
   Strand strand_;
   OfficeConfig config_;
@@ -126,14 +148,15 @@ class Office {
   std::deque<store::RecentCall> recent_calls_;
   OfficeMetrics metrics_;
 
-  // The batch being assembled for the next commit.
-  std::vector<Event> staged_events_;
-  PendingCommit staged_;
-  std::vector<store::SessionWrite> staged_sessions_;
+  std::mutex staging_mutex_;
+  Staging staging_;
+  // Strand only: what waits for a commit, in batch order, and the last batch whose
+  // commit the strand has seen end.
+  std::deque<WaitingReply> waiting_replies_;
+  std::deque<UnpublishedEvent> unpublished_;
+  std::uint64_t completed_batch_id_ = 0;
   bool flush_scheduled_ = false;
-  // The batch the store thread is writing; at most one.
-  bool commit_in_flight_ = false;
-  PendingCommit in_flight_;
+
   std::mutex store_mutex_;
   net::thread_pool store_thread_{1};
   std::atomic<std::int64_t> committed_seq_{0};

@@ -46,9 +46,10 @@ struct Harness {
   std::unique_ptr<Office> office;
   std::thread runner;
 
-  Harness() {
+  // `busy_timeout_ms`: how long a commit waits for another connection's write lock.
+  explicit Harness(int busy_timeout_ms) {
     store::StoreOptions options;
-    options.busy_timeout_ms = 50;
+    options.busy_timeout_ms = busy_timeout_ms;
     auto store = store::Store::open(path, options);
     EXPECT_TRUE(store.is_ok());
     office = std::make_unique<Office>(ioc.get_executor(), demo_office_config(), std::move(store.value()),
@@ -77,28 +78,6 @@ struct Harness {
     return result;
   }
 
-  // Runs `f` on the strand once a commit is being written.
-  template <typename F>
-  void once_commit_in_flight(F f) {
-    office->post([this, f]() mutable {
-      if (office->commit_in_flight()) return f();
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      once_commit_in_flight(f);
-    });
-  }
-
-  // Issues one ticket, then a second once the first is being written, so the second is
-  // staged behind a commit in flight. Waits (bounded) for both outcomes.
-  std::pair<bool, bool> issue_second_while_first_commits() {
-    auto first = issue("ho-tich");
-    std::promise<std::future<bool>> second_issued;
-    once_commit_in_flight([&] { second_issued.set_value(issue("ho-tich")); });
-    auto second = second_issued.get_future().get();
-    EXPECT_EQ(first.wait_for(kBound), std::future_status::ready);
-    EXPECT_EQ(second.wait_for(kBound), std::future_status::ready);
-    return {first.get(), second.get()};
-  }
-
   template <typename F>
   auto on_strand(F f) {
     std::promise<decltype(f())> p;
@@ -106,6 +85,25 @@ struct Harness {
     office->post([&] { p.set_value(f()); });
     return r.get();
   }
+
+  // Issues one ticket, waits until the store thread is writing it (held up by `lock`),
+  // then issues a second, which is staged behind that commit. Returns both outcomes
+  // once `lock` is released (bounded waits).
+  std::pair<bool, bool> issue_second_while_first_commits(WriteLockHolder& lock) {
+    auto first = issue("ho-tich");
+    const auto deadline = std::chrono::steady_clock::now() + kBound;
+    while (!on_strand([&] { return office->commit_in_flight(); }) && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_TRUE(on_strand([&] { return office->commit_in_flight(); }));
+    auto second = issue("ho-tich");
+    on_strand([] { return 0; });  // the second is decided and staged
+    EXPECT_EQ(on_strand([&] { return office->state().tickets.size(); }), 2u);
+    lock.release();
+    EXPECT_EQ(first.wait_for(kBound), std::future_status::ready);
+    EXPECT_EQ(second.wait_for(kBound), std::future_status::ready);
+    return {first.get(), second.get()};
+  }
+
 };
 
 int tickets_on_disk(const std::string& path) {
@@ -121,20 +119,30 @@ int tickets_on_disk(const std::string& path) {
 }
 
 TEST(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
-  Harness h;
-  const auto [first, second] = h.issue_second_while_first_commits();
+  Harness h(5000);
+  WriteLockHolder lock(h.path);
+  const auto [first, second] = h.issue_second_while_first_commits(lock);
   EXPECT_TRUE(first);
   EXPECT_TRUE(second);
   EXPECT_EQ(tickets_on_disk(h.path), 2);
+  // Two transactions: the second ticket was not slipped into the one being written.
+  EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commits; }), 2u);
   EXPECT_EQ(h.on_strand([&] { return h.office->committed_seq() == h.office->state().last_seq; }), true);
 }
 
 TEST(OfficePipeline, AFailedCommitRefusesItsBatchAndTheOneStagedBehindIt) {
-  Harness h;
+  // The commit gives up on the lock after 300 ms, while the second ticket waits behind it.
+  Harness h(300);
   WriteLockHolder lock(h.path);
-  const auto [first, second] = h.issue_second_while_first_commits();
-  EXPECT_FALSE(first);
-  EXPECT_FALSE(second);
+  std::future<bool> first = h.issue("ho-tich");
+  const auto deadline = std::chrono::steady_clock::now() + kBound;
+  while (!h.on_strand([&] { return h.office->commit_in_flight(); }) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::future<bool> second = h.issue("ho-tich");
+  ASSERT_EQ(first.wait_for(kBound), std::future_status::ready);
+  ASSERT_EQ(second.wait_for(kBound), std::future_status::ready);
+  EXPECT_FALSE(first.get());
+  EXPECT_FALSE(second.get());
   lock.release();
 
   // The state was rebuilt from disk: neither ticket exists, and numbering goes on from

@@ -269,6 +269,77 @@ TEST(Store, DayRolloverExpiresOpenTicketsInTheLog) {
   EXPECT_EQ(types, (std::vector<std::string>{"ticket.issued", "ticket.cancelled", "day.started", "ticket.issued"}));
 }
 
+// A busy midnight: a ticket issued and the day ended within one group commit. The
+// ticket is gone from memory when the batch is written, yet its row must exist, finished.
+TEST(Store, ATicketIssuedAndExpiredInOneBatchIsWrittenCancelled) {
+  auto store = Store::open(":memory:", {});
+  OfficeConfig config = demo_office_config();
+  OfficeState state = initial_state(config, service_day(at("16:59"), config.utc_offset_minutes), 1, 0);
+  Batch batch;
+  auto run = [&](const Command& c, Instant now) {
+    auto d = decide(config, state, c, now);
+    ASSERT_TRUE(d.is_ok()) << d.status().message();
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+    }
+    batch.add(std::move(d.value().events), state);
+  };
+  run(issue("ho-tich", "late"), at("16:59"));
+  run(issue("ho-tich", "early"), at("17:01"));  // 00:01 in Hà Nội: a new day
+  ASSERT_TRUE(store.value()->write_batch(batch).is_ok());
+  auto late = store.value()->find_ticket(1);
+  ASSERT_TRUE(late.has_value());
+  EXPECT_EQ(late->state, TicketState::cancelled);
+  auto early = store.value()->find_ticket(2);
+  ASSERT_TRUE(early.has_value());
+  EXPECT_EQ(early->state, TicketState::waiting);
+  EXPECT_EQ(early->display, "1001");
+}
+
+// A writer that never pauses: a background checkpoint never catches up on its own, so
+// the writer copies the rest between commits and the WAL starts over from its beginning
+// instead of growing to the backlog guard (a growing file costs more to sync).
+TEST(Store, TheWriterFinishingBackgroundCheckpointsKeepsTheWalSmall) {
+  TempDir dir;
+  const std::string path = dir.file("busy.db");
+  StoreOptions options;
+  options.synchronous = "NORMAL";  // the same WAL dynamics, without a sync per commit
+  auto store = Store::open(path, options);
+  ASSERT_TRUE(store.is_ok());
+  OfficeConfig config = demo_office_config();
+  for (auto& service : config.services) service.last_number = service.first_number + 10'000'000;
+  OfficeState state = initial_state(config, service_day(at("01:00"), config.utc_offset_minutes), 1, 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  int commits = 0;
+  // ~20,000 frames: without restarts the WAL would grow to the backlog guard (8,000).
+  while (commits < 500 && std::chrono::steady_clock::now() < deadline) {
+    // Batches the size a busy office's group commits reach.
+    Batch batch;
+    for (int i = 0; i < 40; ++i) {
+      auto d = decide(config, state, issue(config.services[i % config.services.size()].code.c_str(), "s"), at("01:00"));
+      ASSERT_TRUE(d.is_ok());
+      for (auto& e : d.value().events) {
+        e.seq = state.last_seq + 1;
+        apply(config, state, e);
+      }
+      batch.add(std::move(d.value().events), state);
+    }
+    ASSERT_TRUE(store.value()->write_batch(batch).is_ok());
+    ++commits;
+    store.value()->finish_background_checkpoint();
+  }
+  ASSERT_EQ(commits, 500);
+  EXPECT_GE(store.value()->background_checkpoints_done(), 3u);
+  // The file only grows: its size is the most the WAL ever held. Restarting keeps it near
+  // one or two thresholds (1000 pages of ~4.1 KB); without, it reaches the guard (8).
+  const auto wal_bytes = std::filesystem::file_size(path + "-wal");
+  EXPECT_LT(wal_bytes, std::uintmax_t{4 * 1000 * 4200});
+  std::string integrity;
+  ASSERT_TRUE(store.value()->integrity_check(integrity).is_ok());
+  EXPECT_EQ(integrity, "ok");
+}
+
 TEST(Store, SessionsSurviveAndExpire) {
   TempDir dir;
   {

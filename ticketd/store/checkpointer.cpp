@@ -51,11 +51,18 @@ void Checkpointer::run() {
     wanted_ = false;
     lock.unlock();
     // PASSIVE never waits for the writer or readers: it copies what it can. A frame it
-    // could not copy is copied next time, and the writer restarts the WAL from its
-    // beginning once everything in it is in the database file.
-    if (sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+    // could not copy is copied next time (or by the writer: take_finish_request), and the
+    // writer restarts the WAL from its beginning once everything in it is in the file.
+    if (sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) {
       done_.fetch_add(1, std::memory_order_relaxed);
+      // The writer has most likely committed more while this ran (its counts are not
+      // in what SQLite reports here): let it copy the rest.
+      finish_wanted_.store(true, std::memory_order_release);
+    }
     lock.lock();
+    // Commits during the checkpoint asked again for what it just did; the next one past
+    // the threshold asks anew.
+    wanted_ = false;
   }
 }
 

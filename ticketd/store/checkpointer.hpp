@@ -30,6 +30,13 @@ class Checkpointer {
 
   std::uint64_t checkpoints_done() const { return done_.load(std::memory_order_relaxed); }
 
+  // Whether a checkpoint ended (most likely leaving frames the writer appended while it
+  // ran) and no caller has asked since. The writer then copies that small rest itself (between its
+  // commits), so that its next transaction starts the WAL over from the beginning:
+  // overwriting the file is cheaper to sync than growing it, and a background checkpoint
+  // alone never catches up with a busy writer.
+  bool take_finish_request() { return finish_wanted_.exchange(false, std::memory_order_acq_rel); }
+
   static constexpr int kBacklogFactor = 8;
 
  private:
@@ -45,6 +52,7 @@ class Checkpointer {
   bool wanted_ = false;
   bool stopping_ = false;
   std::atomic<std::uint64_t> done_{0};
+  std::atomic<bool> finish_wanted_{false};
   std::thread thread_;
 };
 

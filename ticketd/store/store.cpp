@@ -436,35 +436,68 @@ Status Store::write_session(const SessionWrite& w) {
       .run();
 }
 
+void Batch::add(std::vector<Event>&& command_events, const OfficeState& after) {
+  auto copy_ticket = [&](std::int64_t id) {
+    const Ticket* t = after.find_ticket(id);
+    if (!t) {
+      expired_tickets.push_back(id);
+      return;
+    }
+    // Kept sorted by id; a new ticket has the highest id, so this is mostly an append.
+    if (tickets.empty() || tickets.back().id < id) return tickets.push_back(*t);
+    auto it = std::lower_bound(tickets.begin(), tickets.end(), id,
+                               [](const Ticket& a, std::int64_t b) { return a.id < b; });
+    if (it != tickets.end() && it->id == id) {
+      *it = *t;
+    } else {
+      tickets.insert(it, *t);
+    }
+  };
+  auto copy_counter = [&](int number) {
+    const CounterStatus* c = after.find_counter(number);
+    if (!c) return;
+    for (auto& existing : counters)
+      if (existing.number == number) {
+        existing = *c;
+        return;
+      }
+    counters.push_back(*c);
+  };
+  std::int64_t last_ticket = 0;
+  int last_counter = 0;
+  bool day_started = false;
+  for (const auto& e : command_events) {
+    // Consecutive events of one command mostly touch the same row: copy it once.
+    if (e.ticket_id != 0 && e.ticket_id != last_ticket) copy_ticket(last_ticket = e.ticket_id);
+    if (e.counter != 0 && e.counter != last_counter) copy_counter(last_counter = e.counter);
+    if (e.type == EventType::day_started) day_started = true;
+  }
+  if (day_started) {
+    day_changed = true;
+    for (const auto& [n, c] : after.counters) copy_counter(n);
+  }
+  service_day = after.service_day;
+  if (events.capacity() == 0) {
+    events = std::move(command_events);
+  } else {
+    events.insert(events.end(), std::make_move_iterator(command_events.begin()),
+                  std::make_move_iterator(command_events.end()));
+  }
+}
+
+void Batch::clear() {
+  events.clear();
+  tickets.clear();
+  expired_tickets.clear();
+  counters.clear();
+  sessions.clear();
+  service_day = 0;
+  day_changed = false;
+}
+
 Batch Batch::from(std::vector<Event> events, const OfficeState& after, std::vector<SessionWrite> sessions) {
   Batch b;
-  std::vector<std::int64_t> ticket_ids;
-  std::vector<int> counter_numbers;
-  ticket_ids.reserve(events.size());
-  counter_numbers.reserve(events.size());
-  for (const auto& e : events) {
-    if (e.ticket_id != 0) ticket_ids.push_back(e.ticket_id);
-    if (e.counter != 0) counter_numbers.push_back(e.counter);
-    if (e.type == EventType::day_started) b.day_changed = true;
-  }
-  if (b.day_changed)
-    for (const auto& [n, c] : after.counters) counter_numbers.push_back(n);
-  std::sort(ticket_ids.begin(), ticket_ids.end());
-  ticket_ids.erase(std::unique(ticket_ids.begin(), ticket_ids.end()), ticket_ids.end());
-  b.tickets.reserve(ticket_ids.size());
-  for (auto id : ticket_ids) {
-    if (const Ticket* t = after.find_ticket(id)) {
-      b.tickets.push_back(*t);
-    } else {
-      b.expired_tickets.push_back(id);
-    }
-  }
-  std::sort(counter_numbers.begin(), counter_numbers.end());
-  counter_numbers.erase(std::unique(counter_numbers.begin(), counter_numbers.end()), counter_numbers.end());
-  for (int n : counter_numbers)
-    if (const CounterStatus* c = after.find_counter(n)) b.counters.push_back(*c);
-  b.service_day = after.service_day;
-  b.events = std::move(events);
+  b.add(std::move(events), after);
   b.sessions = std::move(sessions);
   return b;
 }
@@ -498,6 +531,13 @@ Status Store::write_batch(const Batch& batch) {
   for (const auto& w : batch.sessions)
     if (Status s = write_session(w); !s.is_ok()) return s;
   return tx.commit();
+}
+
+void Store::finish_background_checkpoint() {
+  if (!checkpointer_ || !checkpointer_->take_finish_request()) return;
+  // PASSIVE: it never waits. If a reader still holds an old snapshot, the rest stays
+  // for the next round.
+  sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 std::optional<Ticket> Store::find_ticket(std::int64_t id) {

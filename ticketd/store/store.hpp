@@ -64,7 +64,7 @@ struct SessionWrite {
 // office goes on deciding: the events plus copies of the rows they touched.
 struct Batch {
   std::vector<Event> events;
-  std::vector<Ticket> tickets;                 // rows as they are after the events
+  std::vector<Ticket> tickets;                 // rows as they are after the events, by id
   std::vector<std::int64_t> expired_tickets;   // gone from memory at the day's end: finished in place
   std::vector<CounterStatus> counters;
   int service_day = 0;                         // the office's day after the events
@@ -72,7 +72,13 @@ struct Batch {
   std::vector<SessionWrite> sessions;
 
   bool empty() const { return events.empty() && sessions.empty(); }
-  // Copies out of `after` (the state once the events are applied) the rows they touched.
+  // Empties the batch but keeps what its vectors allocated, for the next one.
+  void clear();
+  // Adds the events of one command and copies out of `after` (the state once they are
+  // applied) the rows they touched, replacing older copies of the same rows. A row gone
+  // from memory (the day ended) is finished in place, after its last copy is written.
+  void add(std::vector<Event>&& command_events, const OfficeState& after);
+  // The events of several commands at once, as add() does.
   static Batch from(std::vector<Event> events, const OfficeState& after, std::vector<SessionWrite> sessions);
 };
 
@@ -116,6 +122,10 @@ class Store {
   Result<std::int64_t> purge_identity(Instant before);
 
   Status integrity_check(std::string& result);
+  // Copies into the database file what the last background checkpoint left in the WAL
+  // (a few frames committed while it ran), when it left any. Call between commits, after
+  // their replies are on their way: it costs a sync of the database file.
+  void finish_background_checkpoint();
   // WAL checkpoints the background thread has finished (0 without one).
   std::uint64_t background_checkpoints_done() const {
     return checkpointer_ ? checkpointer_->checkpoints_done() : 0;

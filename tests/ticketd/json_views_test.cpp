@@ -1,0 +1,127 @@
+// The views written straight to text are the same JSON, byte for byte, as the json::object
+// views serialised: the WebSocket events and the issue reply use the text, the rest of the
+// API the objects, and a client must not see a difference.
+#include <gtest/gtest.h>
+
+#include "domain/decide.hpp"
+#include "json_views.hpp"
+#include "json_writer.hpp"
+
+namespace motcua {
+namespace {
+
+Instant at_utc(int h, int m) { return from_unix_ms(1795392000000LL + (h * 60 + m) * 60000LL); }
+
+std::string text_of(std::string_view s) {
+  std::string out;
+  JsonWriter w(out);
+  w.value(s);
+  return out;
+}
+
+TEST(JsonWriter, EscapesStringsAsJsonSerializeDoes) {
+  std::string every_control;
+  for (int c = 0; c < 0x20; ++c) every_control += static_cast<char>(c);
+  for (const std::string& s : {std::string(), std::string("Hộ tịch"), std::string("a\"b\\c/d"), every_control,
+                               std::string("x\x7f y"), std::string("\"\""), std::string("Quầy 3\n")})
+    EXPECT_EQ(text_of(s), json::serialize(json::string(s))) << s;
+}
+
+TEST(JsonWriter, WritesNestedObjectsAndArraysWithCommasInPlace) {
+  const std::string text = json_text([](TextFields& o) {
+    o.put("a", 1);
+    o.put_array("empty", [](auto&) {});
+    o.put_array("list", [](auto& a) {
+      a.push("x");
+      a.push_object([](auto& inner) { inner.put("n", std::int64_t{-5}); });
+      a.push("y");
+    });
+    o.put_object("obj", [](auto& inner) {
+      inner.put("t", true);
+      inner.put("nothing", nullptr);
+      inner.put("later", std::optional<std::int64_t>{});
+      inner.put("now", std::optional<std::int64_t>{42});
+    });
+    o.put("z", "end");
+  });
+  EXPECT_EQ(text, R"({"a":1,"empty":[],"list":["x",{"n":-5},"y"],"obj":{"t":true,"nothing":null,)"
+                  R"("later":null,"now":42},"z":"end"})");
+  EXPECT_TRUE(json::parse(text).is_object());
+}
+
+// An office in the middle of a morning: tickets waiting, called, served, transferred,
+// a paused counter with a reason that needs escaping.
+struct Morning {
+  OfficeConfig config = demo_office_config();
+  OfficeState state;
+  std::vector<Event> events;
+
+  Morning() {
+    state = initial_state(config, service_day(at_utc(1, 0), config.utc_offset_minutes), 1, 0);
+    const Officer& a = config.officers[0];
+    const Officer& b = config.officers[1];
+    run(SignIn{1, a.username});
+    run(SignIn{2, b.username});
+    for (std::size_t i = 0; i < 2 * config.services.size(); ++i) {
+      IssueTicket t;
+      t.service = config.services[i % config.services.size()].code;
+      t.public_secret = "secret" + std::to_string(i);
+      t.priority = i % 5 == 3;
+      run(t);
+    }
+    run(CallNext{1, a.username});
+    run(StartServing{1, a.username});
+    run(Pause{2, b.username, "Nghỉ \"giải lao\"\n"});
+  }
+  void run(const Command& c) {
+    auto d = decide(config, state, c, at_utc(1, 5));
+    ASSERT_TRUE(d.is_ok()) << d.status().message();
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+      events.push_back(e);
+    }
+  }
+};
+
+TEST(JsonViews, TicketTextIsTheTicketObjectSerialised) {
+  Morning m;
+  ASSERT_FALSE(m.state.tickets.empty());
+  for (const auto& [id, t] : m.state.tickets) {
+    for (TicketViewOptions options : {TicketViewOptions{}, TicketViewOptions{.include_code = true},
+                                      TicketViewOptions{.include_code = true, .replayed = true}}) {
+      EXPECT_EQ(ticket_json_text(m.config, m.state, t, options),
+                json::serialize(ticket_json(m.config, m.state, t, options)));
+    }
+  }
+}
+
+TEST(JsonViews, EventMessageCarriesTheSameViewsAsTheQueue) {
+  Morning m;
+  ASSERT_GE(m.events.size(), 8u);
+  const Instant now = at_utc(1, 6);
+  const Event& paused = m.events.back();
+  ASSERT_EQ(paused.type, EventType::counter_paused);
+  const json::value message = json::parse(event_message(m.config, m.state, paused, now));
+  const json::object& o = message.as_object();
+  EXPECT_EQ(o.at("type"), "event");
+  EXPECT_EQ(o.at("seq"), paused.seq);
+  EXPECT_EQ(o.at("event"), "counter.paused");
+  EXPECT_EQ(o.at("reason"), "Nghỉ \"giải lao\"\n");
+  EXPECT_EQ(o.at("counter_status"), counter_json(m.config, m.state, paused.counter));
+  EXPECT_EQ(o.at("services"), services_json(m.config, m.state, now));
+  EXPECT_TRUE(o.at("ticket").is_null());
+  EXPECT_TRUE(o.at("counter_status").at("ticket").is_null());
+  const json::object serving = counter_json(m.config, m.state, 1);
+  ASSERT_TRUE(serving.at("ticket").is_object());
+  EXPECT_EQ(serving.at("ticket").at("state"), "serving");
+  // Every event of the morning serialises the way its parts do.
+  for (const Event& e : m.events) {
+    const json::value v = json::parse(event_message(m.config, m.state, e, now));
+    if (e.ticket_id) EXPECT_EQ(v.at("ticket"), ticket_json(m.config, m.state, m.state.tickets.at(e.ticket_id)));
+    if (e.counter) EXPECT_EQ(v.at("counter_status"), counter_json(m.config, m.state, e.counter));
+  }
+}
+
+}  // namespace
+}  // namespace motcua

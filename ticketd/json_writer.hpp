@@ -1,0 +1,248 @@
+// JSON written straight into a string, field by field, and two targets a view can write
+// its fields into: that text (TextFields) or a json::object (TreeFields). Each view is
+// written once, as a template over the target.
+//
+// Why: issuing a ticket builds a ticket view twice and an event message; building those
+// as json::object trees and serialising them cost more than everything else the office
+// strand did for the request. The text is the same as json::serialize gives.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "net.hpp"
+
+namespace motcua {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  // Keys are the views' own ASCII literals: written as they are, without escaping.
+  void key(std::string_view k) {
+    separate();
+    out_ += '"';
+    out_.append(k);
+    out_ += "\":";
+    needs_comma_ = false;
+  }
+  void value(std::string_view s) {
+    separate();
+    quoted(s);
+    needs_comma_ = true;
+  }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(std::int64_t n) {
+    separate();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out_.append(buf, r.ptr);
+    needs_comma_ = true;
+  }
+  void value(int n) { value(static_cast<std::int64_t>(n)); }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+    needs_comma_ = true;
+  }
+  void value(std::nullptr_t) {
+    separate();
+    out_ += "null";
+    needs_comma_ = true;
+  }
+
+ private:
+  void separate() {
+    if (needs_comma_) out_ += ',';
+  }
+  void open(char c) {
+    separate();
+    out_ += c;
+    needs_comma_ = false;
+  }
+  void close(char c) {
+    out_ += c;
+    needs_comma_ = true;
+  }
+  // Escapes as json::serialize does: quote, backslash and control characters; UTF-8
+  // (Vietnamese names) passes through as it is. Runs of plain bytes are copied whole.
+  void quoted(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out_ += '"';
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    while (p != end) {
+      const char* run = p;
+      while (p != end && !needs_escape(static_cast<unsigned char>(*p))) ++p;
+      out_.append(run, p);
+      if (p == end) break;
+      const auto c = static_cast<unsigned char>(*p++);
+      out_ += '\\';
+      switch (c) {
+        case '"': out_ += '"'; break;
+        case '\\': out_ += '\\'; break;
+        case '\b': out_ += 'b'; break;
+        case '\f': out_ += 'f'; break;
+        case '\n': out_ += 'n'; break;
+        case '\r': out_ += 'r'; break;
+        case '\t': out_ += 't'; break;
+        default:
+          out_ += "u00";
+          out_ += hex[c >> 4];
+          out_ += hex[c & 0xf];
+      }
+    }
+    out_ += '"';
+  }
+  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+  std::string& out_;
+  bool needs_comma_ = false;
+};
+
+class TextItems;
+
+// The fields of one object, as text. Keys must be unique: nothing checks.
+class TextFields {
+ public:
+  explicit TextFields(JsonWriter& w) : w_(w) {}
+  template <typename T>
+  void put(std::string_view key, const T& v) {
+    w_.key(key);
+    w_.value(v);
+  }
+  void put(std::string_view key, const std::optional<std::int64_t>& v) {
+    w_.key(key);
+    if (v) {
+      w_.value(*v);
+    } else {
+      w_.value(nullptr);
+    }
+  }
+  template <typename Fill>
+  void put_object(std::string_view key, Fill&& fill) {
+    w_.key(key);
+    w_.begin_object();
+    TextFields inner(w_);
+    fill(inner);
+    w_.end_object();
+  }
+  template <typename Fill>
+  void put_array(std::string_view key, Fill&& fill);
+
+ private:
+  JsonWriter& w_;
+};
+
+class TextItems {
+ public:
+  explicit TextItems(JsonWriter& w) : w_(w) {}
+  void push(std::string_view v) { w_.value(v); }
+  template <typename Fill>
+  void push_object(Fill&& fill) {
+    w_.begin_object();
+    TextFields inner(w_);
+    fill(inner);
+    w_.end_object();
+  }
+
+ private:
+  JsonWriter& w_;
+};
+
+template <typename Fill>
+void TextFields::put_array(std::string_view key, Fill&& fill) {
+  w_.key(key);
+  w_.begin_array();
+  TextItems items(w_);
+  fill(items);
+  w_.end_array();
+}
+
+class TreeItems;
+
+// The fields of one object, into a json::object (for views that are composed further).
+class TreeFields {
+ public:
+  explicit TreeFields(json::object& o) : o_(o) {}
+  template <typename T>
+  void put(std::string_view key, const T& v) {
+    o_[key] = v;
+  }
+  void put(std::string_view key, std::string_view v) { o_[key] = v; }
+  void put(std::string_view key, const std::optional<std::int64_t>& v) {
+    if (v) {
+      o_[key] = *v;
+    } else {
+      o_[key] = nullptr;
+    }
+  }
+  template <typename Fill>
+  void put_object(std::string_view key, Fill&& fill) {
+    json::object inner(o_.storage());
+    TreeFields fields(inner);
+    fill(fields);
+    o_[key] = std::move(inner);
+  }
+  template <typename Fill>
+  void put_array(std::string_view key, Fill&& fill);
+
+ private:
+  json::object& o_;
+};
+
+class TreeItems {
+ public:
+  explicit TreeItems(json::array& a) : a_(a) {}
+  void push(std::string_view v) { a_.emplace_back(v); }
+  template <typename Fill>
+  void push_object(Fill&& fill) {
+    json::object inner(a_.storage());
+    TreeFields fields(inner);
+    fill(fields);
+    a_.push_back(std::move(inner));
+  }
+
+ private:
+  json::array& a_;
+};
+
+template <typename Fill>
+void TreeFields::put_array(std::string_view key, Fill&& fill) {
+  json::array a(o_.storage());
+  TreeItems items(a);
+  fill(items);
+  o_[key] = std::move(a);
+}
+
+// One object as text: `fill(TextFields&)` writes its fields.
+template <typename Fill>
+std::string json_text(Fill&& fill, std::size_t reserve = 512) {
+  std::string out;
+  out.reserve(reserve);
+  JsonWriter w(out);
+  w.begin_object();
+  TextFields fields(w);
+  fill(fields);
+  w.end_object();
+  return out;
+}
+
+// One object as a json::object.
+template <typename Fill>
+json::object json_tree(Fill&& fill, json::storage_ptr sp = {}) {
+  json::object o(std::move(sp));
+  TreeFields fields(o);
+  fill(fields);
+  return o;
+}
+
+}  // namespace motcua
