@@ -48,10 +48,13 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
   request_keep_alive_ = req.keep_alive();
   if (websocket::is_upgrade(req)) return upgrade_to_websocket(std::move(req));
   stream_.expires_never();  // the reply may wait for a commit; the write gets its own timeout
-  // post, not dispatch: an answer produced on the office strand would otherwise be
-  // written by the office strand itself, holding up every other request.
+  // With one I/O thread the answer is written at once, by whoever produced it (mostly
+  // the office strand, as a commit ends): queueing it would only add a pass through the
+  // loop. With several, it is queued, so the office strand is not held up writing.
   api_.handle(std::move(req), [self = shared_from_this()](ApiResponse r) {
-    net::post(self->stream_.get_executor(), [self, r = std::move(r)]() mutable { self->respond(std::move(r)); });
+    auto write = [self, r = std::move(r)]() mutable { self->respond(std::move(r)); };
+    if (self->limits_.single_io_thread) return net::dispatch(self->stream_.get_executor(), std::move(write));
+    net::post(self->stream_.get_executor(), std::move(write));
   });
 }
 

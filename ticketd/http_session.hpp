@@ -14,6 +14,7 @@ struct ServerLimits {
   std::size_t body_limit = 16 * 1024;
   std::uint32_t header_limit = 8 * 1024;
   std::chrono::seconds read_timeout{30};
+  bool single_io_thread = false;  // the io_context runs on one thread only
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {

@@ -7,7 +7,9 @@
 // strand did for the request. The text is the same as json::serialize gives.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,9 +19,16 @@
 
 namespace motcua {
 
+// Appends to `out`; the string has its exact length again once the writer is gone.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  // Writes into what `out` has reserved before it grows it.
+  explicit JsonWriter(std::string& out) : out_(out), length_(out.size()) {
+    out_.resize(std::max(out_.capacity(), length_ + 64));
+  }
+  ~JsonWriter() { out_.resize(length_); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -27,10 +36,13 @@ class JsonWriter {
   void end_array() { close(']'); }
   // Keys are the views' own ASCII literals: written as they are, without escaping.
   void key(std::string_view k) {
-    separate();
-    out_ += '"';
-    out_.append(k);
-    out_ += "\":";
+    char* p = room(k.size() + 4);
+    if (needs_comma_) *p++ = ',';
+    *p++ = '"';
+    p = copy(p, k);
+    *p++ = '"';
+    *p++ = ':';
+    length_ = static_cast<std::size_t>(p - out_.data());
     needs_comma_ = false;
   }
   void value(std::string_view s) {
@@ -41,70 +53,84 @@ class JsonWriter {
   void value(const char* s) { value(std::string_view(s)); }
   void value(const std::string& s) { value(std::string_view(s)); }
   void value(std::int64_t n) {
-    separate();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, n);
-    out_.append(buf, r.ptr);
+    char* p = room(24);
+    if (needs_comma_) *p++ = ',';
+    p = std::to_chars(p, p + 21, n).ptr;
+    length_ = static_cast<std::size_t>(p - out_.data());
     needs_comma_ = true;
   }
   void value(int n) { value(static_cast<std::int64_t>(n)); }
-  void value(bool b) {
-    separate();
-    out_ += b ? "true" : "false";
-    needs_comma_ = true;
-  }
-  void value(std::nullptr_t) {
-    separate();
-    out_ += "null";
-    needs_comma_ = true;
-  }
+  void value(bool b) { literal(b ? std::string_view("true") : std::string_view("false")); }
+  void value(std::nullptr_t) { literal("null"); }
 
  private:
+  // Room for `n` more bytes at the end; the caller sets length_ to what it wrote.
+  char* room(std::size_t n) {
+    if (length_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, length_ + n + 256));
+    return out_.data() + length_;
+  }
+  static char* copy(char* p, std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+  }
+  void append(std::string_view s) {
+    copy(room(s.size()), s);
+    length_ += s.size();
+  }
+  void append(char c) {
+    *room(1) = c;
+    length_ += 1;
+  }
   void separate() {
-    if (needs_comma_) out_ += ',';
+    if (needs_comma_) append(',');
+  }
+  void literal(std::string_view s) {
+    separate();
+    append(s);
+    needs_comma_ = true;
   }
   void open(char c) {
     separate();
-    out_ += c;
+    append(c);
     needs_comma_ = false;
   }
   void close(char c) {
-    out_ += c;
+    append(c);
     needs_comma_ = true;
   }
   // Escapes as json::serialize does: quote, backslash and control characters; UTF-8
   // (Vietnamese names) passes through as it is. Runs of plain bytes are copied whole.
   void quoted(std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    out_ += '"';
+    append('"');
     const char* p = s.data();
     const char* const end = p + s.size();
     while (p != end) {
       const char* run = p;
       while (p != end && !needs_escape(static_cast<unsigned char>(*p))) ++p;
-      out_.append(run, p);
+      append(std::string_view(run, static_cast<std::size_t>(p - run)));
       if (p == end) break;
       const auto c = static_cast<unsigned char>(*p++);
-      out_ += '\\';
       switch (c) {
-        case '"': out_ += '"'; break;
-        case '\\': out_ += '\\'; break;
-        case '\b': out_ += 'b'; break;
-        case '\f': out_ += 'f'; break;
-        case '\n': out_ += 'n'; break;
-        case '\r': out_ += 'r'; break;
-        case '\t': out_ += 't'; break;
-        default:
-          out_ += "u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 0xf];
+        case '"': append("\\\""); break;
+        case '\\': append("\\\\"); break;
+        case '\b': append("\\b"); break;
+        case '\f': append("\\f"); break;
+        case '\n': append("\\n"); break;
+        case '\r': append("\\r"); break;
+        case '\t': append("\\t"); break;
+        default: {
+          const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+          append(std::string_view(escaped, sizeof escaped));
+        }
       }
     }
-    out_ += '"';
+    append('"');
   }
   static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
   std::string& out_;
+  std::size_t length_;  // what is written; out_ may be longer (room to write into)
   bool needs_comma_ = false;
 };
 
@@ -225,14 +251,16 @@ void TreeFields::put_array(std::string_view key, Fill&& fill) {
 
 // One object as text: `fill(TextFields&)` writes its fields.
 template <typename Fill>
-std::string json_text(Fill&& fill, std::size_t reserve = 512) {
+std::string json_text(Fill&& fill, std::size_t expected_size = 512) {
   std::string out;
-  out.reserve(reserve);
-  JsonWriter w(out);
-  w.begin_object();
-  TextFields fields(w);
-  fill(fields);
-  w.end_object();
+  out.reserve(expected_size);
+  {
+    JsonWriter w(out);
+    w.begin_object();
+    TextFields fields(w);
+    fill(fields);
+    w.end_object();
+  }
   return out;
 }
 

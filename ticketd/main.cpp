@@ -191,6 +191,7 @@ int main(int argc, char** argv) {
 
   ServerLimits limits;
   limits.read_timeout = std::chrono::seconds(read_timeout_s);
+  limits.single_io_thread = threads == 1;
   beast::error_code ec;
   const auto address = net::ip::make_address(settings.listen, ec);
   if (ec) {

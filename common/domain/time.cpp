@@ -9,10 +9,25 @@ namespace motcua {
 std::string service_day_to_iso(int day) {
   const std::chrono::sys_days d{std::chrono::days{day}};
   const std::chrono::year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto dd = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, dd);
+    return buf;
+  }
+  // Every ticket view carries its day: digits by hand, not through printf.
+  std::string s = "0000-00-00";
+  s[0] = static_cast<char>('0' + y / 1000);
+  s[1] = static_cast<char>('0' + y / 100 % 10);
+  s[2] = static_cast<char>('0' + y / 10 % 10);
+  s[3] = static_cast<char>('0' + y % 10);
+  s[5] = static_cast<char>('0' + m / 10);
+  s[6] = static_cast<char>('0' + m % 10);
+  s[8] = static_cast<char>('0' + dd / 10);
+  s[9] = static_cast<char>('0' + dd % 10);
+  return s;
 }
 
 bool iso_to_service_day(const std::string& iso, int& day_out) {

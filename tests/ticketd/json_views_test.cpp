@@ -14,8 +14,10 @@ Instant at_utc(int h, int m) { return from_unix_ms(1795392000000LL + (h * 60 + m
 
 std::string text_of(std::string_view s) {
   std::string out;
-  JsonWriter w(out);
-  w.value(s);
+  {
+    JsonWriter w(out);
+    w.value(s);
+  }
   return out;
 }
 
@@ -25,6 +27,9 @@ TEST(JsonWriter, EscapesStringsAsJsonSerializeDoes) {
   for (const std::string& s : {std::string(), std::string("Hộ tịch"), std::string("a\"b\\c/d"), every_control,
                                std::string("x\x7f y"), std::string("\"\""), std::string("Quầy 3\n")})
     EXPECT_EQ(text_of(s), json::serialize(json::string(s))) << s;
+  // Longer than any room reserved up front: the string grows as it is written.
+  const std::string long_text(10000, 'a');
+  EXPECT_EQ(text_of(long_text + "\"" + long_text), json::serialize(json::string(long_text + "\"" + long_text)));
 }
 
 TEST(JsonWriter, WritesNestedObjectsAndArraysWithCommasInPlace) {

@@ -6,6 +6,9 @@ Result<std::unique_ptr<Checkpointer>> Checkpointer::attach(Database& writer, con
                                                            int threshold_pages) {
   auto own = Database::open(path);
   if (!own.is_ok()) return own.status();
+  // A connection takes up WAL mode from the file when it first reads it; until then a
+  // checkpoint on it does nothing at all (and still reports success).
+  if (Status s = own.value()->exec("SELECT count(*) FROM sqlite_master"); !s.is_ok()) return s;
   auto c = std::unique_ptr<Checkpointer>(new Checkpointer(std::move(own.value()), writer, threshold_pages));
   // Replaces the hook sqlite3_wal_autocheckpoint() installed, which turns that off.
   sqlite3_wal_hook(writer.handle(), &Checkpointer::on_writer_commit, c.get());
@@ -27,6 +30,7 @@ Checkpointer::~Checkpointer() {
 
 int Checkpointer::on_writer_commit(void* self, sqlite3* writer, const char* db_name, int wal_pages) {
   auto* c = static_cast<Checkpointer*>(self);
+  c->writer_wal_pages_.store(wal_pages, std::memory_order_relaxed);
   if (wal_pages >= c->threshold_pages_ * kBacklogFactor) {
     // Far behind (a long report holding an old snapshot, a slow disk): do what SQLite's
     // own automatic checkpoint would, here in the commit.
@@ -53,10 +57,15 @@ void Checkpointer::run() {
     // PASSIVE never waits for the writer or readers: it copies what it can. A frame it
     // could not copy is copied next time (or by the writer: take_finish_request), and the
     // writer restarts the WAL from its beginning once everything in it is in the file.
-    if (sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) {
+    int wal_frames = 0;
+    int copied_frames = 0;
+    const int rc =
+        sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied_frames);
+    // Counted only when it copied something (SQLite says OK even when it could not).
+    if (rc == SQLITE_OK && copied_frames > 0) {
       done_.fetch_add(1, std::memory_order_relaxed);
-      // The writer has most likely committed more while this ran (its counts are not
-      // in what SQLite reports here): let it copy the rest.
+      // The writer has most likely committed more while this ran (those frames are not
+      // in what SQLite reports here): let it copy the rest once the WAL is long.
       finish_wanted_.store(true, std::memory_order_release);
     }
     lock.lock();

@@ -28,16 +28,23 @@ class Checkpointer {
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
+  // Background checkpoints that copied frames into the database file.
   std::uint64_t checkpoints_done() const { return done_.load(std::memory_order_relaxed); }
 
-  // Whether a checkpoint ended (most likely leaving frames the writer appended while it
-  // ran) and no caller has asked since. The writer then copies that small rest itself (between its
-  // commits), so that its next transaction starts the WAL over from the beginning:
-  // overwriting the file is cheaper to sync than growing it, and a background checkpoint
-  // alone never catches up with a busy writer.
-  bool take_finish_request() { return finish_wanted_.exchange(false, std::memory_order_acq_rel); }
+  // Whether a background checkpoint has ended since the last call and the WAL has grown
+  // past kFinishFactor thresholds. The writer then copies itself, between its commits,
+  // the few frames it committed while that checkpoint ran (a background checkpoint alone
+  // never catches up with a busy writer), so that its next transaction starts the WAL over
+  // from the beginning: overwriting the file is cheaper to sync than growing it. Not
+  // after every checkpoint, as the copy ends with a sync of the database file that the
+  // next batch waits for.
+  bool take_finish_request() {
+    if (writer_wal_pages_.load(std::memory_order_relaxed) < threshold_pages_ * kFinishFactor) return false;
+    return finish_wanted_.exchange(false, std::memory_order_acq_rel);
+  }
 
   static constexpr int kBacklogFactor = 8;
+  static constexpr int kFinishFactor = 3;
 
  private:
   Checkpointer(std::unique_ptr<Database> own, Database& writer, int threshold_pages);
@@ -53,6 +60,7 @@ class Checkpointer {
   bool stopping_ = false;
   std::atomic<std::uint64_t> done_{0};
   std::atomic<bool> finish_wanted_{false};
+  std::atomic<int> writer_wal_pages_{0};  // the WAL's length after the writer's last commit
   std::thread thread_;
 };
 

@@ -51,6 +51,8 @@ class Statement {
   Statement& bind(int index, int v) { return bind(index, static_cast<std::int64_t>(v)); }
   Statement& bind(int index, double v);
   Statement& bind(int index, std::string_view v);
+  // Binds the text without copying it: `v` must stay alive until run() or reset().
+  Statement& bind_unowned(int index, std::string_view v);
   Statement& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
   Statement& bind(int index, const std::string& v) { return bind(index, std::string_view(v)); }
   Statement& bind_null(int index);

@@ -328,21 +328,26 @@ Status Store::write_event(const Event& e) {
   auto s = db_->prepare(
       "INSERT INTO events(seq, at, type, ticket_id, counter, officer, payload) VALUES(?,?,?,?,?,?,?)");
   if (!s.is_ok()) return s.status();
+  const std::string payload = event_payload_json(e);
   return s.value()
       ->bind(1, e.seq)
       .bind(2, to_unix_ms(e.at))
-      .bind(3, to_string(e.type))
+      .bind_unowned(3, to_string(e.type))
       .bind(4, e.ticket_id)
       .bind(5, e.counter)
-      .bind(6, e.officer)
-      .bind(7, event_payload_json(e))
+      .bind_unowned(6, e.officer)
+      .bind_unowned(7, payload)
       .run();
 }
 
-Status Store::write_ticket(const Ticket& t) {
-  // An upsert on the id only: "INSERT OR REPLACE" would silently delete another row that
-  // clashes on the per-day number index, defeating the guarantee that index gives.
-  static const std::string sql = [] {
+Status Store::write_ticket(const Ticket& t, bool issued_in_this_batch) {
+  // A ticket issued in this batch is a new row: a plain insert, which a clash on the id
+  // or on the per-day number refuses. Others are an upsert on the id only: "INSERT OR
+  // REPLACE" would silently delete another row that clashes on the per-day number index,
+  // defeating the guarantee that index gives.
+  static const std::string insert_sql = std::string("INSERT INTO tickets(") + kTicketColumns +
+                                        ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  static const std::string upsert_sql = [] {
     std::string update;
     std::string cols = kTicketColumns;
     std::size_t start = 0;
@@ -354,35 +359,35 @@ Status Store::write_ticket(const Ticket& t) {
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
-    return std::string("INSERT INTO tickets(") + kTicketColumns +
-           ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET " + update;
+    return insert_sql + " ON CONFLICT(id) DO UPDATE SET " + update;
   }();
-  auto s = db_->prepare(sql);
+  auto s = db_->prepare(issued_in_this_batch ? insert_sql : upsert_sql);
   if (!s.is_ok()) return s.status();
+  // The ticket outlives run(): its text is bound without copies.
   Statement& st = *s.value();
   st.bind(1, t.id)
       .bind(2, t.service_day)
-      .bind(3, t.issued_service)
+      .bind_unowned(3, t.issued_service)
       .bind(4, t.number)
-      .bind(5, t.service)
-      .bind(6, t.display)
+      .bind_unowned(5, t.service)
+      .bind_unowned(6, t.display)
       .bind(7, t.priority ? 1 : 0)
-      .bind(8, t.priority_group)
-      .bind(9, to_string(t.state))
+      .bind_unowned(8, t.priority_group)
+      .bind_unowned(9, to_string(t.state))
       .bind(10, to_unix_ms(t.issued_at))
       .bind(11, to_unix_ms(t.queue_at))
       .bind(12, opt_ms(t.called_at))
       .bind(13, opt_ms(t.started_at))
       .bind(14, opt_ms(t.ended_at))
       .bind(15, t.counter)
-      .bind(16, t.officer)
+      .bind_unowned(16, t.officer)
       .bind(17, t.recalls)
       .bind(18, t.transfers)
       .bind(19, t.target_counter)
-      .bind(20, t.public_code);
-  if (t.idempotency_key.empty()) st.bind_null(21); else st.bind(21, t.idempotency_key);
-  if (t.identity.empty()) st.bind_null(22); else st.bind(22, t.identity);
-  st.bind(23, t.rating).bind(24, t.rating_reason);
+      .bind_unowned(20, t.public_code);
+  if (t.idempotency_key.empty()) st.bind_null(21); else st.bind_unowned(21, t.idempotency_key);
+  if (t.identity.empty()) st.bind_null(22); else st.bind_unowned(22, t.identity);
+  st.bind(23, t.rating).bind_unowned(24, t.rating_reason);
   return st.run();
 }
 
@@ -471,6 +476,7 @@ void Batch::add(std::vector<Event>&& command_events, const OfficeState& after) {
     if (e.ticket_id != 0 && e.ticket_id != last_ticket) copy_ticket(last_ticket = e.ticket_id);
     if (e.counter != 0 && e.counter != last_counter) copy_counter(last_counter = e.counter);
     if (e.type == EventType::day_started) day_started = true;
+    if (e.type == EventType::ticket_issued) issued_tickets.push_back(e.ticket_id);
   }
   if (day_started) {
     day_changed = true;
@@ -488,6 +494,7 @@ void Batch::add(std::vector<Event>&& command_events, const OfficeState& after) {
 void Batch::clear() {
   events.clear();
   tickets.clear();
+  issued_tickets.clear();
   expired_tickets.clear();
   counters.clear();
   sessions.clear();
@@ -515,8 +522,13 @@ Status Store::write_batch(const Batch& batch) {
     if (!s.is_ok()) return s.status();
     if (Status st = s.value()->bind(1, std::to_string(batch.service_day)).run(); !st.is_ok()) return st;
   }
-  for (const auto& t : batch.tickets)
-    if (Status s = write_ticket(t); !s.is_ok()) return s;
+  // Both lists are in id order (ids only grow): walk them together.
+  auto issued = batch.issued_tickets.begin();
+  for (const auto& t : batch.tickets) {
+    while (issued != batch.issued_tickets.end() && *issued < t.id) ++issued;
+    const bool issued_here = issued != batch.issued_tickets.end() && *issued == t.id;
+    if (Status s = write_ticket(t, issued_here); !s.is_ok()) return s;
+  }
   if (!batch.expired_tickets.empty()) {
     auto s = db_->prepare(
         "UPDATE tickets SET state='cancelled', ended_at=COALESCE(ended_at, ?) WHERE id=? AND state NOT IN "

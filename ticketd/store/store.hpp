@@ -65,6 +65,7 @@ struct SessionWrite {
 struct Batch {
   std::vector<Event> events;
   std::vector<Ticket> tickets;                 // rows as they are after the events, by id
+  std::vector<std::int64_t> issued_tickets;    // ids of the rows issued in this batch: inserted, not upserted
   std::vector<std::int64_t> expired_tickets;   // gone from memory at the day's end: finished in place
   std::vector<CounterStatus> counters;
   int service_day = 0;                         // the office's day after the events
@@ -136,7 +137,7 @@ class Store {
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status migrate();
   Status write_event(const Event& e);
-  Status write_ticket(const Ticket& t);
+  Status write_ticket(const Ticket& t, bool issued_in_this_batch);
   Status write_counter(const CounterStatus& c, int service_day);
   Status write_vote(const Event& e);
   Status write_session(const SessionWrite& w);
