@@ -123,8 +123,12 @@ TEST(JsonViews, EventMessageCarriesTheSameViewsAsTheQueue) {
   // Every event of the morning serialises the way its parts do.
   for (const Event& e : m.events) {
     const json::value v = json::parse(event_message(m.config, m.state, e, now));
-    if (e.ticket_id) EXPECT_EQ(v.at("ticket"), ticket_json(m.config, m.state, m.state.tickets.at(e.ticket_id)));
-    if (e.counter) EXPECT_EQ(v.at("counter_status"), counter_json(m.config, m.state, e.counter));
+    if (e.ticket_id) {
+      EXPECT_EQ(v.at("ticket"), ticket_json(m.config, m.state, m.state.tickets.at(e.ticket_id)));
+    }
+    if (e.counter) {
+      EXPECT_EQ(v.at("counter_status"), counter_json(m.config, m.state, e.counter));
+    }
   }
 }
 
