@@ -262,7 +262,9 @@ std::string event_message(const OfficeConfig& config, const OfficeState& state, 
         }
         o.put_array("services", [&](auto& a) { services_items(a, config, state, now); });
       },
-      2048);
+      // Room for the ticket, the counter and each service's line; no more, as an
+      // allocation of 1 KiB or more makes glibc consolidate its fast bins each time.
+      512 + 384 * config.services.size());
 }
 
 std::string error_body(const std::string& error, const std::string& message) {

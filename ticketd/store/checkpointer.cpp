@@ -30,14 +30,18 @@ Checkpointer::~Checkpointer() {
 
 int Checkpointer::on_writer_commit(void* self, sqlite3* writer, const char* db_name, int wal_pages) {
   auto* c = static_cast<Checkpointer*>(self);
-  c->writer_wal_pages_.store(wal_pages, std::memory_order_relaxed);
   if (wal_pages >= c->threshold_pages_ * kBacklogFactor) {
     // Far behind (a long report holding an old snapshot, a slow disk): do what SQLite's
     // own automatic checkpoint would, here in the commit.
     sqlite3_wal_checkpoint_v2(writer, db_name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     return SQLITE_OK;
   }
-  if (wal_pages >= c->threshold_pages_) {
+  // What the last background checkpoint left behind, not the WAL's length: between a
+  // checkpoint and the WAL starting over, every commit would otherwise start another
+  // (each with two syncs) for the few frames it added.
+  int copied = c->copied_frames_.load(std::memory_order_relaxed);
+  if (wal_pages < copied) copied = 0;  // the WAL has started over since
+  if (wal_pages - copied >= c->threshold_pages_) {
     {
       std::lock_guard lock(c->mutex_);
       c->wanted_ = true;
@@ -63,10 +67,11 @@ void Checkpointer::run() {
         sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied_frames);
     // Counted only when it copied something (SQLite says OK even when it could not).
     if (rc == SQLITE_OK && copied_frames > 0) {
+      copied_frames_.store(copied_frames, std::memory_order_relaxed);
       done_.fetch_add(1, std::memory_order_relaxed);
       // The writer has most likely committed more while this ran (those frames are not
-      // in what SQLite reports here): let it copy the rest once the WAL is long.
-      finish_wanted_.store(true, std::memory_order_release);
+      // in what SQLite reports here). Once the WAL is long, let it copy that rest.
+      if (wal_frames >= threshold_pages_ * kFinishFactor) finish_wanted_.store(true, std::memory_order_release);
     }
     lock.lock();
     // Commits during the checkpoint asked again for what it just did; the next one past

@@ -20,8 +20,9 @@ class Checkpointer {
  public:
   // Opens a connection of its own to `path` and takes checkpointing over from `writer`:
   // the writer's automatic checkpoint is off, and each of its commits reports the WAL's
-  // size here. If checkpoints ever fall `kBacklogFactor` thresholds behind, the writer
-  // checkpoints itself again, so the WAL stays bounded.
+  // size here; a checkpoint starts once `threshold_pages` frames wait to be copied. If
+  // the WAL ever grows to `kBacklogFactor` thresholds, the writer checkpoints itself
+  // again, so it stays bounded.
   static Result<std::unique_ptr<Checkpointer>> attach(Database& writer, const std::string& path,
                                                       int threshold_pages = 1000);
   ~Checkpointer();
@@ -31,17 +32,14 @@ class Checkpointer {
   // Background checkpoints that copied frames into the database file.
   std::uint64_t checkpoints_done() const { return done_.load(std::memory_order_relaxed); }
 
-  // Whether a background checkpoint has ended since the last call and the WAL has grown
-  // past kFinishFactor thresholds. The writer then copies itself, between its commits,
+  // Whether a background checkpoint of a WAL grown past kFinishFactor thresholds has
+  // ended since the last call. The writer then copies itself, between its commits,
   // the few frames it committed while that checkpoint ran (a background checkpoint alone
   // never catches up with a busy writer), so that its next transaction starts the WAL over
   // from the beginning: overwriting the file is cheaper to sync than growing it. Not
   // after every checkpoint, as the copy ends with a sync of the database file that the
   // next batch waits for.
-  bool take_finish_request() {
-    if (writer_wal_pages_.load(std::memory_order_relaxed) < threshold_pages_ * kFinishFactor) return false;
-    return finish_wanted_.exchange(false, std::memory_order_acq_rel);
-  }
+  bool take_finish_request() { return finish_wanted_.exchange(false, std::memory_order_acq_rel); }
 
   static constexpr int kBacklogFactor = 8;
   static constexpr int kFinishFactor = 3;
@@ -60,7 +58,7 @@ class Checkpointer {
   bool stopping_ = false;
   std::atomic<std::uint64_t> done_{0};
   std::atomic<bool> finish_wanted_{false};
-  std::atomic<int> writer_wal_pages_{0};  // the WAL's length after the writer's last commit
+  std::atomic<int> copied_frames_{0};     // of the WAL, in the database file after the last checkpoint
   std::thread thread_;
 };
 
