@@ -396,5 +396,38 @@ TEST(Store, EventPayloadsRoundTripWithoutPersonalData) {
   EXPECT_EQ(back.service_day, 20415);
 }
 
+TEST(Store, EveryEventTypeKeepsItsPayloadFields) {
+  auto check = [](const Event& e) {
+    Event back;
+    back.type = e.type;
+    read_event_payload(event_payload_json(e), back);
+    EXPECT_EQ(back.service, e.service) << to_string(e.type);
+    EXPECT_EQ(back.to_counter, e.to_counter) << to_string(e.type);
+    EXPECT_EQ(back.rating, e.rating) << to_string(e.type);
+    EXPECT_EQ(back.reason, e.reason) << to_string(e.type);
+    EXPECT_EQ(back.service_day, e.service_day) << to_string(e.type);
+  };
+  Event transfer;
+  transfer.type = EventType::ticket_transferred;
+  transfer.service = "dat-dai";
+  transfer.to_counter = 4;
+  check(transfer);
+  Event vote;
+  vote.type = EventType::vote_recorded;
+  vote.rating = 4;
+  vote.reason = "Chờ \"quá\" lâu\n";
+  check(vote);
+  for (EventType t : {EventType::counter_paused, EventType::ticket_cancelled, EventType::ticket_called}) {
+    Event e;
+    e.type = t;
+    e.reason = "nghi_trua";
+    check(e);
+  }
+  Event day;
+  day.type = EventType::day_started;
+  day.service_day = 20781;
+  check(day);
+}
+
 }  // namespace
 }  // namespace motcua::store

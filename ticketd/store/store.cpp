@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include "json_writer.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -140,40 +142,39 @@ Ticket read_ticket(const Statement& s) {
 
 
 std::string event_payload_json(const Event& e) {
-  unsigned char buffer[1024];
-  json::monotonic_resource resource(buffer, sizeof buffer);
-  json::object o(&resource);
-  switch (e.type) {
-    case EventType::ticket_issued:
-      o["service"] = e.service;
-      o["number"] = e.number;
-      o["display"] = e.display;
-      o["priority"] = e.priority;
-      if (!e.priority_group.empty()) o["priority_group"] = e.priority_group;
-      o["service_day"] = e.service_day;
-      break;
-    case EventType::day_started:
-      o["service_day"] = e.service_day;
-      break;
-    case EventType::ticket_transferred:
-      if (!e.service.empty()) o["service"] = e.service;
-      o["to_counter"] = e.to_counter;
-      break;
-    case EventType::vote_recorded:
-      o["rating"] = e.rating;
-      if (!e.reason.empty()) o["reason"] = e.reason;
-      break;
-    case EventType::counter_paused:
-    case EventType::ticket_cancelled:
-      if (!e.reason.empty()) o["reason"] = e.reason;
-      break;
-    case EventType::ticket_called:
-      if (!e.reason.empty()) o["reason"] = e.reason;
-      break;
-    default:
-      break;
-  }
-  return json::serialize(o);
+  // Written straight to text: this runs for every event, inside the commit.
+  return json_text(
+      [&](TextFields& o) {
+        switch (e.type) {
+          case EventType::ticket_issued:
+            o.put("service", e.service);
+            o.put("number", e.number);
+            o.put("display", e.display);
+            o.put("priority", e.priority);
+            if (!e.priority_group.empty()) o.put("priority_group", e.priority_group);
+            o.put("service_day", e.service_day);
+            break;
+          case EventType::day_started:
+            o.put("service_day", e.service_day);
+            break;
+          case EventType::ticket_transferred:
+            if (!e.service.empty()) o.put("service", e.service);
+            o.put("to_counter", e.to_counter);
+            break;
+          case EventType::vote_recorded:
+            o.put("rating", e.rating);
+            if (!e.reason.empty()) o.put("reason", e.reason);
+            break;
+          case EventType::counter_paused:
+          case EventType::ticket_cancelled:
+          case EventType::ticket_called:
+            if (!e.reason.empty()) o.put("reason", e.reason);
+            break;
+          default:
+            break;
+        }
+      },
+      128);
 }
 
 void read_event_payload(std::string_view text, Event& e) {
