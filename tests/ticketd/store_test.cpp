@@ -72,6 +72,15 @@ TEST(Store, FileUsesWalAndFullSync) {
   EXPECT_EQ(sync.value()->int32(0), 2);  // FULL
 }
 
+// The WAL never held more than `max_bytes` (its file only grows, so its size is the most
+// it ever held) and the database is intact.
+void expect_wal_below_and_intact(Store& store, const std::string& path, std::uintmax_t max_bytes) {
+  EXPECT_LT(std::filesystem::file_size(path + "-wal"), max_bytes);
+  std::string integrity;
+  ASSERT_TRUE(store.integrity_check(integrity).is_ok());
+  EXPECT_EQ(integrity, "ok");
+}
+
 TEST(Store, TheWalIsCheckpointedInTheBackgroundAndStaysBounded) {
   TempDir dir;
   const std::string path = dir.file("wal.db");
@@ -89,11 +98,7 @@ TEST(Store, TheWalIsCheckpointedInTheBackgroundAndStaysBounded) {
   EXPECT_GE(store.value()->background_checkpoints_done(), 1u);
   // Without checkpoints the WAL would hold every commit (~10 MB); the backlog guard keeps
   // it within a few thresholds of 1000 pages.
-  const auto wal_bytes = std::filesystem::file_size(path + "-wal");
-  EXPECT_LT(wal_bytes, std::uintmax_t{(Checkpointer::kBacklogFactor + 2) * 1000 * 4200});
-  std::string integrity;
-  ASSERT_TRUE(store.value()->integrity_check(integrity).is_ok());
-  EXPECT_EQ(integrity, "ok");
+  expect_wal_below_and_intact(*store.value(), path, (Checkpointer::kBacklogFactor + 2) * 1000 * 4200);
 }
 
 TEST(Store, RefusesAFileWrittenByANewerSchema) {
@@ -331,14 +336,9 @@ TEST(Store, TheWriterFinishingBackgroundCheckpointsKeepsTheWalSmall) {
   }
   ASSERT_EQ(commits, 500);
   EXPECT_GE(store.value()->background_checkpoints_done(), 3u);
-  // The file only grows: its size is the most the WAL ever held. Restarting keeps it a
-  // little over Checkpointer::kFinishFactor thresholds (1000 pages of ~4.1 KB each);
-  // without, it reaches the guard (8).
-  const auto wal_bytes = std::filesystem::file_size(path + "-wal");
-  EXPECT_LT(wal_bytes, std::uintmax_t{(Checkpointer::kFinishFactor + 2) * 1000 * 4200});
-  std::string integrity;
-  ASSERT_TRUE(store.value()->integrity_check(integrity).is_ok());
-  EXPECT_EQ(integrity, "ok");
+  // Restarting keeps the WAL a little over Checkpointer::kFinishFactor thresholds (1000
+  // pages of ~4.1 KB each); without, it reaches the guard (8).
+  expect_wal_below_and_intact(*store.value(), path, (Checkpointer::kFinishFactor + 2) * 1000 * 4200);
 }
 
 TEST(Store, SessionsSurviveAndExpire) {
