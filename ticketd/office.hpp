@@ -82,7 +82,8 @@ class Office {
   LockedStore store() { return LockedStore(store_mutex_, *store_); }
   Hub& hub() { return hub_; }
   const OfficeMetrics& metrics() const { return metrics_; }
-  // Whether the store thread is writing a batch now.
+  // Whether the store thread has taken a batch whose commit the strand has not yet seen
+  // end (on the strand).
   bool commit_in_flight();
   // The seq of the last committed event; any thread. A view built at this seq shows
   // nothing that is not yet durable.
