@@ -123,7 +123,11 @@ Listener::Listener(net::io_context& ioc, tcp::endpoint endpoint, Api& api, Offic
 }
 
 void Listener::do_accept() {
-  acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  // With one I/O thread every handler already runs one at a time: a strand per
+  // connection would only add its bookkeeping to each step of each request.
+  const net::any_io_executor executor =
+      limits_.single_io_thread ? net::any_io_executor(ioc_.get_executor()) : net::any_io_executor(net::make_strand(ioc_));
+  acceptor_.async_accept(executor, beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
 void Listener::on_accept(beast::error_code ec, tcp::socket socket) {

@@ -251,6 +251,83 @@ TEST(Store, TheDatabaseRefusesARepeatedNumberWithinADay) {
   EXPECT_EQ(count.value()->int64(0), 1);
 }
 
+// Issued tickets and events go in as INSERTs of 16, 4 and 1 rows: 21 of each takes all
+// three sizes, and every row must come back as it was bound.
+TEST(Store, ABatchOfManyNewTicketsIsWrittenRowForRow) {
+  auto store = Store::open(":memory:", {});
+  OfficeConfig config = demo_office_config();
+  OfficeState state = initial_state(config, service_day(at("01:00"), config.utc_offset_minutes), 1, 0);
+  std::vector<Event> batch;
+  for (int i = 0; i < 21; ++i) {
+    IssueTicket cmd = issue(i % 2 ? "ho-tich" : "chung-thuc", ("code-" + std::to_string(i)).c_str(),
+                            i % 3 ? "" : ("key-" + std::to_string(i)).c_str());
+    cmd.priority = i % 5 == 0;
+    auto d = decide(config, state, cmd, at("01:00") + std::chrono::seconds(i));
+    ASSERT_TRUE(d.is_ok()) << d.status().message();
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+      batch.push_back(e);
+    }
+  }
+  ASSERT_EQ(batch.size(), 21u);
+  ASSERT_TRUE(store.value()->write_batch(batch, state, {}).is_ok());
+
+  auto loaded = store.value()->load(at("01:30"));
+  ASSERT_TRUE(loaded.is_ok());
+  ASSERT_EQ(loaded.value().tickets.size(), 21u);
+  EXPECT_EQ(loaded.value().last_seq, 21);
+  for (const Ticket& row : loaded.value().tickets) {
+    const Ticket* live = state.find_ticket(row.id);
+    ASSERT_NE(live, nullptr);
+    EXPECT_EQ(row.number, live->number);
+    EXPECT_EQ(row.service, live->service);
+    EXPECT_EQ(row.display, live->display);
+    EXPECT_EQ(row.priority, live->priority);
+    EXPECT_EQ(row.public_code, live->public_code);
+    EXPECT_EQ(row.idempotency_key, live->idempotency_key);
+    EXPECT_EQ(row.issued_at, live->issued_at);
+  }
+  auto events = store.value()->database().prepare("SELECT seq, ticket_id, type FROM events ORDER BY seq");
+  ASSERT_TRUE(events.is_ok());
+  for (const Event& e : batch) {
+    ASSERT_TRUE(events.value()->step());
+    EXPECT_EQ(events.value()->int64(0), e.seq);
+    EXPECT_EQ(events.value()->int64(1), e.ticket_id);
+    EXPECT_EQ(events.value()->text(2), "ticket.issued");
+  }
+  EXPECT_FALSE(events.value()->step());
+}
+
+// A clash inside a multi-row INSERT refuses the whole batch: no row of it remains.
+TEST(Store, AClashInsideAManyRowInsertLeavesNothingOfTheBatch) {
+  auto store = Store::open(":memory:", {});
+  OfficeConfig config = demo_office_config();
+  OfficeState state = initial_state(config, service_day(at("01:00"), config.utc_offset_minutes), 1, 0);
+  std::vector<Event> batch;
+  for (int i = 0; i < 16; ++i) {
+    auto d = decide(config, state, issue("ho-tich", ("code-" + std::to_string(i)).c_str()), at("01:00"));
+    ASSERT_TRUE(d.is_ok());
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+      batch.push_back(e);
+    }
+  }
+  // Ticket 1 is already in the database: the 16-row INSERT that carries it again fails.
+  OfficeState only_first = initial_state(config, state.service_day, 1, 0);
+  apply(config, only_first, batch.front());
+  ASSERT_TRUE(store.value()->write_batch({batch.front()}, only_first, {}).is_ok());
+  std::vector<Event> again(batch.begin() + 1, batch.end());
+  again.insert(again.begin(), batch.front());
+  for (std::size_t i = 0; i < again.size(); ++i) again[i].seq = 100 + static_cast<std::int64_t>(i);
+  EXPECT_FALSE(store.value()->write_batch(again, state, {}).is_ok());
+  auto count = store.value()->database().prepare("SELECT (SELECT COUNT(*) FROM tickets), (SELECT COUNT(*) FROM events)");
+  ASSERT_TRUE(count.value()->step());
+  EXPECT_EQ(count.value()->int64(0), 1);
+  EXPECT_EQ(count.value()->int64(1), 1);
+}
+
 TEST(Store, DayRolloverExpiresOpenTicketsInTheLog) {
   auto store = Store::open(":memory:", {});
   Scenario sc(*store.value(), at("01:00"));

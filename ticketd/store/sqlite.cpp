@@ -1,5 +1,6 @@
 #include "store/sqlite.hpp"
 
+#include <mutex>
 #include <unordered_map>
 
 namespace motcua::store {
@@ -13,7 +14,23 @@ struct Database::Cache {
   std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements;
 };
 
+namespace {
+
+// SQLite's memory statistics take a process-wide mutex on every allocation; nothing here
+// reads them. Settable only before SQLite initialises, so it is done before the first
+// connection opens (if the host initialised SQLite already, the default stays).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, bool read_only) {
+  configure_sqlite_once();
   sqlite3* db = nullptr;
   const int mode = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &db, mode | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -114,7 +131,11 @@ std::string_view Statement::text_view(int col) const {
   return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))};
 }
 
-Transaction::Transaction(Database& db) : db_(db) { begin_ = db_.exec("BEGIN IMMEDIATE"); }
+// BEGIN and COMMIT run once per batch: prepared once, like every other statement.
+Transaction::Transaction(Database& db) : db_(db) {
+  auto s = db_.prepare("BEGIN IMMEDIATE");
+  begin_ = s.is_ok() ? s.value()->run() : s.status();
+}
 
 Transaction::~Transaction() {
   if (!done_ && begin_.is_ok()) db_.exec("ROLLBACK");
@@ -122,9 +143,11 @@ Transaction::~Transaction() {
 
 Status Transaction::commit() {
   if (!begin_.is_ok()) return begin_;
-  Status s = db_.exec("COMMIT");
-  if (s.is_ok()) done_ = true;
-  return s;
+  auto s = db_.prepare("COMMIT");
+  if (!s.is_ok()) return s.status();
+  Status st = s.value()->run();
+  if (st.is_ok()) done_ = true;
+  return st;
 }
 
 }  // namespace motcua::store

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -136,8 +137,9 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status migrate();
-  Status write_event(const Event& e);
-  Status write_ticket(const Ticket& t, bool issued_in_this_batch);
+  Status write_events(std::span<const Event> events);
+  Status insert_tickets(std::span<const Ticket* const> tickets);
+  Status upsert_ticket(const Ticket& t);
   Status write_counter(const CounterStatus& c, int service_day);
   Status write_vote(const Event& e);
   Status write_session(const SessionWrite& w);
@@ -145,6 +147,7 @@ class Store {
   std::unique_ptr<Database> db_;
   bool mmap_set_ = false;  // for_each_event_view maps the file once
   std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
+  std::vector<const Ticket*> issued_rows_scratch_;  // write_batch's, kept for its capacity
 };
 
 // The columns of a ticket row, in the order read_ticket() expects, and the reader itself.
