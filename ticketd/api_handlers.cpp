@@ -89,8 +89,10 @@ ApiResponse Api::issue_ticket(Call& c) {
   if (!prints) {
     ApiResponse r;
     r.status = status;
-    r.body = ticket_json_text(office_.config(), office_.state(), *t,
-                              {.include_code = true, .replayed = d.value().replayed});
+    const std::string* fresh = d.value().replayed ? nullptr : office_.fresh_ticket_text(t->id);
+    r.body = fresh ? ticket_text_with_code(*fresh, t->public_code)
+                   : ticket_json_text(office_.config(), office_.state(), *t,
+                                      {.include_code = true, .replayed = d.value().replayed});
     return r;
   }
   json::object o = ticket_json(office_.config(), office_.state(), *t, {.include_code = true});

@@ -220,7 +220,23 @@ json::object office_json(const OfficeConfig& config) {
   return o;
 }
 
-std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now) {
+std::string ticket_text_with_code(std::string_view ticket_text, std::string_view code) {
+  // The view ends with '}' and "code" is its last field when there is no "replayed".
+  std::string out;
+  out.reserve(ticket_text.size() + code.size() + 16);
+  out.append(ticket_text.substr(0, ticket_text.size() - 1));
+  out.push_back(',');  // a fresh writer does not know a field came before
+  {
+    JsonWriter w(out);
+    w.key("code");
+    w.value(code);
+  }
+  out.push_back('}');
+  return out;
+}
+
+std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
+                          std::string* ticket_text) {
   return json_text(
       [&](TextFields& o) {
         o.put("type", "event");
@@ -231,9 +247,13 @@ std::string event_message(const OfficeConfig& config, const OfficeState& state, 
         o.put("counter", e.counter);
         o.put("officer", e.officer);
         const Ticket* t = e.ticket_id ? state.find_ticket(e.ticket_id) : nullptr;
-        if (t) {
+        if (t && ticket_text) {
+          *ticket_text = ticket_json_text(config, state, *t);
+          o.put_raw("ticket", *ticket_text);
+        } else if (t) {
           o.put_object("ticket", [&](auto& to) { ticket_fields(to, config, state, *t, {}); });
         } else {
+          if (ticket_text) ticket_text->clear();
           o.put("ticket", nullptr);
         }
         if (e.counter) {

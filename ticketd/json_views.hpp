@@ -34,7 +34,13 @@ json::object queue_json(const OfficeConfig& config, const OfficeState& state,
 json::object office_json(const OfficeConfig& config);
 // The WebSocket message for one committed event, as JSON text (state is the state right
 // after the event).
-std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now);
+// When the event concerns a ticket and `ticket_text` is given, the ticket's view as the
+// message embeds it (ticket_json_text without options) is also left there.
+std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
+                          std::string* ticket_text = nullptr);
+// ticket_json_text(..., {.include_code = true}) made from the view without the code: the
+// issue reply reuses the text its event message already holds.
+std::string ticket_text_with_code(std::string_view ticket_text, std::string_view code);
 
 std::string error_body(const std::string& error, const std::string& message);
 

@@ -62,6 +62,8 @@ class JsonWriter {
   void value(int n) { value(static_cast<std::int64_t>(n)); }
   void value(bool b) { literal(b ? std::string_view("true") : std::string_view("false")); }
   void value(std::nullptr_t) { literal("null"); }
+  // A value that is already JSON text (a view written once and embedded again).
+  void raw(std::string_view json) { literal(json); }
 
  private:
   // Room for `n` more bytes at the end; the caller sets length_ to what it wrote.
@@ -152,6 +154,10 @@ class TextFields {
     } else {
       w_.value(nullptr);
     }
+  }
+  void put_raw(std::string_view key, std::string_view json) {
+    w_.key(key);
+    w_.raw(json);
   }
   template <typename Fill>
   void put_object(std::string_view key, Fill&& fill) {

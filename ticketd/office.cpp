@@ -28,6 +28,7 @@ Status Office::reload() {
   sessions_ = Sessions{};
   sessions_.load(l.sessions);
   recent_calls_.assign(l.recent_calls.begin(), l.recent_calls.end());
+  last_ticket_text_ = {};
   generation_.fetch_add(1, std::memory_order_acq_rel);
   committed_seq_.store(state_.last_seq, std::memory_order_release);
   return Status::ok();
@@ -44,7 +45,10 @@ Result<Decision> Office::execute(const Command& command) {
     e.seq = state_.last_seq + 1;
     apply(config_, state_, e);
     remember_call(e);
-    unpublished_.push_back({0, e.seq, std::make_shared<const std::string>(event_message(config_, state_, e, at))});
+    unpublished_.push_back(
+        {0, e.seq, std::make_shared<const std::string>(event_message(config_, state_, e, at, &last_ticket_text_.text))});
+    last_ticket_text_.ticket_id = last_ticket_text_.text.empty() ? 0 : e.ticket_id;
+    last_ticket_text_.seq = e.seq;
   }
   std::unique_lock lock(staging_mutex_);
   for (std::size_t i = first_message; i < unpublished_.size(); ++i) unpublished_[i].batch_id = staging_.batch_id;

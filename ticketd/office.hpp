@@ -95,6 +95,13 @@ class Office {
   // Decides and applies a command now; its events are moved to the batch for the next
   // group commit, so the returned Decision has none: read the outcome from state().
   Result<Decision> execute(const Command& command);
+  // The ticket view (ticket_json_text) that the last event message embedded, while the
+  // state is still the one it was written from and that event concerned ticket `id`:
+  // the issue reply reuses it instead of writing the same view again.
+  const std::string* fresh_ticket_text(std::int64_t id) const {
+    if (last_ticket_text_.ticket_id != id || last_ticket_text_.seq != state_.last_seq) return nullptr;
+    return &last_ticket_text_.text;
+  }
   // A session change committed with the next batch.
   void stage_session(store::SessionWrite write);
 
@@ -155,6 +162,11 @@ class Office {
   // commit the strand has seen end.
   std::deque<WaitingReply> waiting_replies_;
   std::deque<UnpublishedEvent> unpublished_;
+  struct TicketText {
+    std::int64_t ticket_id = 0;
+    std::int64_t seq = 0;
+    std::string text;
+  } last_ticket_text_;
   std::uint64_t completed_batch_id_ = 0;
   bool flush_scheduled_ = false;
 

@@ -101,6 +101,33 @@ TEST(JsonViews, TicketTextIsTheTicketObjectSerialised) {
   }
 }
 
+// The issue reply is the ticket text its event message embedded, with the code added:
+// byte for byte what writing the view with the code gives, codes that need escaping too.
+TEST(JsonViews, TheEventsTicketTextWithTheCodeIsTheIssueReply) {
+  Morning m;
+  const Instant now = at_utc(1, 6);
+  int with_ticket = 0;
+  for (const Event& e : m.events) {
+    std::string ticket_text = "stale";
+    const std::string message = event_message(m.config, m.state, e, now, &ticket_text);
+    if (!e.ticket_id) {
+      EXPECT_TRUE(ticket_text.empty()) << to_string(e.type);
+      continue;
+    }
+    ++with_ticket;
+    const Ticket& t = m.state.tickets.at(e.ticket_id);
+    EXPECT_EQ(ticket_text, ticket_json_text(m.config, m.state, t));
+    EXPECT_EQ(json::parse(message).at("ticket"), json::parse(ticket_text));
+    EXPECT_EQ(ticket_text_with_code(ticket_text, t.public_code),
+              ticket_json_text(m.config, m.state, t, {.include_code = true}));
+    Ticket odd = t;
+    odd.public_code = "7.a\"b\\c";
+    EXPECT_EQ(ticket_text_with_code(ticket_json_text(m.config, m.state, odd), odd.public_code),
+              json::serialize(ticket_json(m.config, m.state, odd, {.include_code = true})));
+  }
+  EXPECT_GE(with_ticket, 4);
+}
+
 TEST(JsonViews, EventMessageCarriesTheSameViewsAsTheQueue) {
   Morning m;
   ASSERT_GE(m.events.size(), 8u);
