@@ -253,6 +253,17 @@ TEST(Store, TheDatabaseRefusesARepeatedNumberWithinADay) {
 
 // Issued tickets and events go in as INSERTs of 16, 4 and 1 rows: 21 of each takes all
 // three sizes, and every row must come back as it was bound.
+// Decides and applies `c` into one batch that is written later, as a busy strand stages.
+void stage(const OfficeConfig& config, OfficeState& state, const Command& c, Instant now, std::vector<Event>& batch) {
+  auto d = decide(config, state, c, now);
+  ASSERT_TRUE(d.is_ok()) << d.status().message();
+  for (auto& e : d.value().events) {
+    e.seq = state.last_seq + 1;
+    apply(config, state, e);
+    batch.push_back(e);
+  }
+}
+
 TEST(Store, ABatchOfManyNewTicketsIsWrittenRowForRow) {
   auto store = Store::open(":memory:", {});
   OfficeConfig config = demo_office_config();
@@ -262,13 +273,7 @@ TEST(Store, ABatchOfManyNewTicketsIsWrittenRowForRow) {
     IssueTicket cmd = issue(i % 2 ? "ho-tich" : "chung-thuc", ("code-" + std::to_string(i)).c_str(),
                             i % 3 ? "" : ("key-" + std::to_string(i)).c_str());
     cmd.priority = i % 5 == 0;
-    auto d = decide(config, state, cmd, at("01:00") + std::chrono::seconds(i));
-    ASSERT_TRUE(d.is_ok()) << d.status().message();
-    for (auto& e : d.value().events) {
-      e.seq = state.last_seq + 1;
-      apply(config, state, e);
-      batch.push_back(e);
-    }
+    stage(config, state, cmd, at("01:00") + std::chrono::seconds(i), batch);
   }
   ASSERT_EQ(batch.size(), 21u);
   ASSERT_TRUE(store.value()->write_batch(batch, state, {}).is_ok());
@@ -305,15 +310,8 @@ TEST(Store, AClashInsideAManyRowInsertLeavesNothingOfTheBatch) {
   OfficeConfig config = demo_office_config();
   OfficeState state = initial_state(config, service_day(at("01:00"), config.utc_offset_minutes), 1, 0);
   std::vector<Event> batch;
-  for (int i = 0; i < 16; ++i) {
-    auto d = decide(config, state, issue("ho-tich", ("code-" + std::to_string(i)).c_str()), at("01:00"));
-    ASSERT_TRUE(d.is_ok());
-    for (auto& e : d.value().events) {
-      e.seq = state.last_seq + 1;
-      apply(config, state, e);
-      batch.push_back(e);
-    }
-  }
+  for (int i = 0; i < 16; ++i)
+    stage(config, state, issue("ho-tich", ("code-" + std::to_string(i)).c_str()), at("01:00"), batch);
   // Ticket 1 is already in the database: the 16-row INSERT that carries it again fails.
   OfficeState only_first = initial_state(config, state.service_day, 1, 0);
   apply(config, only_first, batch.front());
