@@ -32,30 +32,31 @@ std::string multi_row_insert(std::string_view head, int columns, std::size_t row
 constexpr int kEventColumns = 7;
 constexpr int kTicketColumnCount = 24;
 
+// The INSERT of one table for each size in kRowsPerStatement.
+class MultiRowInserts {
+ public:
+  MultiRowInserts(std::string_view head, int columns) {
+    for (std::size_t i = 0; i < sql_.size(); ++i) sql_[i] = multi_row_insert(head, columns, kRowsPerStatement[i]);
+  }
+  const std::string& for_rows(std::size_t rows) const {
+    for (std::size_t i = 0; i < kRowsPerStatement.size(); ++i)
+      if (kRowsPerStatement[i] == rows) return sql_[i];
+    return sql_.back();
+  }
+
+ private:
+  std::array<std::string, kRowsPerStatement.size()> sql_;
+};
+
 const std::string& events_insert_sql(std::size_t rows) {
-  static const std::array<std::string, kRowsPerStatement.size()> sql = [] {
-    std::array<std::string, kRowsPerStatement.size()> out;
-    for (std::size_t i = 0; i < out.size(); ++i)
-      out[i] = multi_row_insert("INSERT INTO events(seq, at, type, ticket_id, counter, officer, payload)",
-                                kEventColumns, kRowsPerStatement[i]);
-    return out;
-  }();
-  for (std::size_t i = 0; i < kRowsPerStatement.size(); ++i)
-    if (kRowsPerStatement[i] == rows) return sql[i];
-  return sql.back();
+  static const MultiRowInserts sql("INSERT INTO events(seq, at, type, ticket_id, counter, officer, payload)",
+                                   kEventColumns);
+  return sql.for_rows(rows);
 }
 
 const std::string& tickets_insert_sql(std::size_t rows) {
-  static const std::array<std::string, kRowsPerStatement.size()> sql = [] {
-    std::array<std::string, kRowsPerStatement.size()> out;
-    for (std::size_t i = 0; i < out.size(); ++i)
-      out[i] = multi_row_insert(std::string("INSERT INTO tickets(") + kTicketColumns + ")", kTicketColumnCount,
-                                kRowsPerStatement[i]);
-    return out;
-  }();
-  for (std::size_t i = 0; i < kRowsPerStatement.size(); ++i)
-    if (kRowsPerStatement[i] == rows) return sql[i];
-  return sql.back();
+  static const MultiRowInserts sql(std::string("INSERT INTO tickets(") + kTicketColumns + ")", kTicketColumnCount);
+  return sql.for_rows(rows);
 }
 
 // An existing ticket changes by an upsert on the id only: "INSERT OR REPLACE" would
