@@ -1,6 +1,7 @@
 #include "http_session.hpp"
 
 #include "api_call.hpp"
+#include "http_response_text.hpp"
 #include "json_views.hpp"
 #include "ws_session.hpp"
 
@@ -32,6 +33,7 @@ void HttpSession::write_error(http::status status, const std::string& error, con
 }
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
+  request_is_head_ = false;
   if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset ||
       ec == net::error::eof) {
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -46,6 +48,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
   auto req = parser_->release();
   request_version_ = req.version();
   request_keep_alive_ = req.keep_alive();
+  request_is_head_ = req.method() == http::verb::head;
   if (websocket::is_upgrade(req)) return upgrade_to_websocket(std::move(req));
   stream_.expires_never();  // the reply may wait for a commit; the write gets its own timeout
   // With one I/O thread the answer is written at once, by whoever produced it (mostly
@@ -59,21 +62,15 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void HttpSession::respond(ApiResponse r) {
-  response_ = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), request_version_);
-  response_->set(http::field::server, "motcua-ticketd");
-  if (r.status != 204) response_->set(http::field::content_type, r.content_type);
-  for (auto& [name, value] : r.headers) response_->set(name, value);
-  response_->body() = std::move(r.body);
-  response_->keep_alive(request_keep_alive_);
-  response_->prepare_payload();
+  response_text_ = http_response_text(r, ResponseFraming{request_version_, request_keep_alive_, request_is_head_});
   stream_.expires_after(limits_.read_timeout);
-  http::async_write(stream_, *response_,
-                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), response_->keep_alive()));
+  net::async_write(stream_, net::buffer(response_text_),
+                   beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), request_keep_alive_));
 }
 
 void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
   if (ec) return;
-  response_.reset();
+  response_text_.clear();
   if (!keep_alive) {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     return;

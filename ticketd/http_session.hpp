@@ -37,9 +37,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   HttpMetrics& metrics_;
   ServerLimits limits_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::shared_ptr<http::response<http::string_body>> response_;
+  std::string response_text_;  // the response being written; kept until the write ends
   unsigned request_version_ = 11;
   bool request_keep_alive_ = true;
+  bool request_is_head_ = false;
 };
 
 // Accepts connections and starts an HttpSession for each, each on its own strand.

@@ -139,6 +139,33 @@ TEST_F(ApiBadInput, WrongMethodIs405) {
   EXPECT_EQ(status_of(raw), 405);
 }
 
+// HEAD answers with the GET's headers and no body, so the next response on the same
+// connection starts right after them; HTTP/1.0 is answered in 1.0 and closed.
+TEST_F(ApiBadInput, HeadHasNoBodyAndTheConnectionGoesOn) {
+  const std::string raw = raw_exchange(daemon->port(),
+                                       "HEAD /api/queue HTTP/1.1\r\nHost: x\r\n\r\n"
+                                       "GET /api/queue HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const auto head_end = raw.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos) << raw;
+  const std::string head = raw.substr(0, head_end);
+  const std::string get = raw.substr(head_end + 4);
+  EXPECT_EQ(status_of(head), 200) << raw;
+  EXPECT_EQ(status_of(get), 200) << "the GET must follow the HEAD's headers directly:\n" << raw;
+  const auto length_of = [](const std::string& headers) {
+    const auto at = headers.find("Content-Length: ");
+    return at == std::string::npos ? std::string() : headers.substr(at + 16, headers.find("\r\n", at) - at - 16);
+  };
+  const auto get_body_at = get.find("\r\n\r\n");
+  ASSERT_NE(get_body_at, std::string::npos) << raw;
+  EXPECT_FALSE(length_of(head).empty()) << raw;
+  EXPECT_EQ(length_of(head), std::to_string(get.size() - get_body_at - 4)) << raw;
+  EXPECT_NE(get.find("Connection: close"), std::string::npos) << raw;
+
+  const std::string old = raw_exchange(daemon->port(), "GET /api/health HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.rfind("HTTP/1.0 200 OK\r\n", 0), 0u) << old;
+  EXPECT_NE(old.find("\"status\":\"ok\""), std::string::npos) << old;
+}
+
 TEST_F(ApiBadInput, SlowAndHalfOpenConnectionsAreClosedByTheReadTimeout) {
   // Half a request, then silence: the server closes it after --read-timeout (2 s here).
   const auto started = std::chrono::steady_clock::now();
