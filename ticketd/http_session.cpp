@@ -9,10 +9,34 @@ namespace motcua {
 
 HttpSession::HttpSession(tcp::socket&& socket, Api& api, Office& office, HttpMetrics& metrics,
                          const ServerLimits& limits)
-    : stream_(std::move(socket)), api_(api), office_(office), metrics_(metrics), limits_(limits) {}
+    : socket_(std::move(socket)), timer_(socket_.get_executor()), api_(api), office_(office), metrics_(metrics), limits_(limits) {}
 
 void HttpSession::run() {
-  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this()));
+  net::dispatch(socket_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this()));
+}
+
+void HttpSession::arm_deadline() {
+  deadline_ = Clock::now() + limits_.read_timeout;
+  if (!timer_waiting_) wait_for_deadline();
+}
+
+void HttpSession::wait_for_deadline() {
+  timer_waiting_ = true;
+  timer_.expires_at(deadline_);
+  // A weak pointer: the timer must not keep a finished connection alive until it fires.
+  timer_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+    if (auto self = weak.lock()) self->on_deadline(ec);
+  });
+}
+
+void HttpSession::on_deadline(beast::error_code ec) {
+  timer_waiting_ = false;
+  if (ec == net::error::operation_aborted || !socket_.is_open()) return;
+  if (deadline_ == Clock::time_point::max()) return;  // waiting for the office; armed again to write
+  if (Clock::now() < deadline_) return wait_for_deadline();
+  // Too slow or gone: closing the socket ends the pending read or write.
+  socket_.shutdown(tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
 }
 
 void HttpSession::do_read() {
@@ -20,8 +44,8 @@ void HttpSession::do_read() {
   parser_->body_limit(limits_.body_limit);
   parser_->header_limit(limits_.header_limit);
   // A slow or half-open client is cut off after the read timeout.
-  stream_.expires_after(limits_.read_timeout);
-  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+  arm_deadline();
+  http::async_read(socket_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
 void HttpSession::write_error(http::status status, const std::string& error, const std::string& message) {
@@ -34,9 +58,9 @@ void HttpSession::write_error(http::status status, const std::string& error, con
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
   request_is_head_ = false;
-  if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::connection_reset ||
-      ec == net::error::eof) {
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+  if (ec == net::error::operation_aborted || ec == net::error::bad_descriptor) return;  // closed by the deadline
+  if (ec == http::error::end_of_stream || ec == net::error::connection_reset || ec == net::error::eof) {
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
     return;
   }
   if (ec == http::error::body_limit)
@@ -50,21 +74,21 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
   request_keep_alive_ = req.keep_alive();
   request_is_head_ = req.method() == http::verb::head;
   if (websocket::is_upgrade(req)) return upgrade_to_websocket(std::move(req));
-  stream_.expires_never();  // the reply may wait for a commit; the write gets its own timeout
+  disarm_deadline();  // the reply may wait for a commit; the write gets its own timeout
   // With one I/O thread the answer is written at once, by whoever produced it (mostly
   // the office strand, as a commit ends): queueing it would only add a pass through the
   // loop. With several, it is queued, so the office strand is not held up writing.
   api_.handle(std::move(req), [self = shared_from_this()](ApiResponse r) {
     auto write = [self, r = std::move(r)]() mutable { self->respond(std::move(r)); };
-    if (self->limits_.single_io_thread) return net::dispatch(self->stream_.get_executor(), std::move(write));
-    net::post(self->stream_.get_executor(), std::move(write));
+    if (self->limits_.single_io_thread) return net::dispatch(self->socket_.get_executor(), std::move(write));
+    net::post(self->socket_.get_executor(), std::move(write));
   });
 }
 
 void HttpSession::respond(ApiResponse r) {
   response_text_ = http_response_text(r, ResponseFraming{request_version_, request_keep_alive_, request_is_head_});
-  stream_.expires_after(limits_.read_timeout);
-  net::async_write(stream_, net::buffer(response_text_),
+  arm_deadline();
+  net::async_write(socket_, net::buffer(response_text_),
                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), request_keep_alive_));
 }
 
@@ -72,7 +96,8 @@ void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
   if (ec) return;
   response_text_.clear();
   if (!keep_alive) {
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    disarm_deadline();
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
     return;
   }
   do_read();
@@ -98,10 +123,14 @@ void HttpSession::upgrade_to_websocket(http::request<http::string_body> req) {
     token = std::string(it->value().substr(7));
   if (auto it = req.find("X-Device-Key"); it != req.end()) key = std::string(it->value());
   api_.authorize_stream(token, key, [self = shared_from_this(), req = std::move(req), since, has_since](bool ok) mutable {
-    net::post(self->stream_.get_executor(), [self, req = std::move(req), since, has_since, ok]() mutable {
+    net::post(self->socket_.get_executor(), [self, req = std::move(req), since, has_since, ok]() mutable {
       if (!ok)
         return self->write_error(http::status::unauthorized, "unauthenticated", "Cần khóa thiết bị hoặc đăng nhập");
-      auto ws = std::make_shared<WsSession>(std::move(self->stream_), self->office_, self->metrics_);
+      self->disarm_deadline();
+      self->timer_.cancel();
+      // The WebSocket keeps its own timeouts (ping and idle) on a Beast stream.
+      auto ws = std::make_shared<WsSession>(beast::tcp_stream(std::move(self->socket_)), self->office_,
+                                            self->metrics_);
       ws->run(std::move(req), since, has_since);
     });
   });

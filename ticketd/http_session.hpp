@@ -2,6 +2,7 @@
 // to the Api, write the answer; upgrade /ws to a WsSession. Runs on its own strand.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -29,8 +30,20 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_write(bool keep_alive, beast::error_code ec, std::size_t);
   void upgrade_to_websocket(http::request<http::string_body> req);
   void write_error(http::status status, const std::string& error, const std::string& message);
+  // The read and write timeout: one timer per connection, moved lazily. Each read or
+  // write only pushes the deadline on (a clock read); the timer, when it fires, closes
+  // the socket if the deadline has passed, or waits again until it. Setting and
+  // cancelling a timer for every read and write cost more than the write itself.
+  void arm_deadline();
+  void disarm_deadline() { deadline_ = Clock::time_point::max(); }
+  void wait_for_deadline();
+  void on_deadline(beast::error_code ec);
 
-  beast::tcp_stream stream_;
+  using Clock = std::chrono::steady_clock;
+  tcp::socket socket_;
+  net::steady_timer timer_;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  bool timer_waiting_ = false;
   beast::flat_buffer buffer_;
   Api& api_;
   Office& office_;

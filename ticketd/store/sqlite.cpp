@@ -7,9 +7,17 @@ namespace motcua::store {
 
 struct Database::Cache {
   // Looked up by string_view: the hot statements are found without copying their SQL.
+  // The hash reads the length and both ends only: the multi-row INSERTs are over a
+  // kilobyte long and differ in length, and equality still compares the whole text.
   struct SqlHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    std::size_t operator()(std::string_view sql) const {
+      constexpr std::size_t kEnd = 48;
+      if (sql.size() <= 2 * kEnd) return std::hash<std::string_view>{}(sql);
+      const std::size_t head = std::hash<std::string_view>{}(sql.substr(0, kEnd));
+      const std::size_t tail = std::hash<std::string_view>{}(sql.substr(sql.size() - kEnd));
+      return head ^ (tail * 31) ^ (sql.size() * 0x9e3779b97f4a7c15ULL);
+    }
   };
   std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements;
 };
@@ -66,8 +74,14 @@ Status Database::exec(std::string_view sql) {
 }
 
 Result<Statement*> Database::prepare(std::string_view sql) {
+  auto s = prepare_to_bind_all(sql);
+  if (s.is_ok()) s.value()->reset();
+  return s;
+}
+
+Result<Statement*> Database::prepare_to_bind_all(std::string_view sql) {
   if (auto it = cache_->statements.find(sql); it != cache_->statements.end()) {
-    it->second->reset();
+    it->second->rewind();
     return it->second.get();
   }
   std::string key(sql);
@@ -113,13 +127,17 @@ Status Statement::run() {
   while (step()) {
   }
   Status s = status_;
-  reset();
+  rewind();
   return s;
 }
 
 void Statement::reset() {
-  sqlite3_reset(stmt_);
+  rewind();
   sqlite3_clear_bindings(stmt_);
+}
+
+void Statement::rewind() {
+  sqlite3_reset(stmt_);
   status_ = Status::ok();
 }
 

@@ -26,8 +26,13 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   Status exec(std::string_view sql);
-  // Prepared once, reused; the Database keeps ownership.
+  // Prepared once, reused; the Database keeps ownership. Comes back reset, its
+  // parameters all NULL again.
   Result<Statement*> prepare(std::string_view sql);
+  // For a statement whose every parameter the caller binds before each run: comes back
+  // reset but keeps the last run's values, which saves clearing each one (a 16-row
+  // INSERT of tickets has 384).
+  Result<Statement*> prepare_to_bind_all(std::string_view sql);
   sqlite3* handle() const { return db_; }
   std::string last_error() const;
   std::int64_t changes() const { return sqlite3_changes64(db_); }
@@ -63,9 +68,13 @@ class Statement {
 
   // True while a row is available; false when done. Errors land in status().
   bool step();
-  // Runs to completion (for writes); returns the status.
+  // Runs to completion (for writes); returns the status. Leaves the statement reset,
+  // its values bound until the next prepare().
   Status run();
+  // Ready to run again, with every parameter NULL.
   void reset();
+  // Ready to run again, keeping the values bound.
+  void rewind();
 
   std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
   int int32(int col) const { return sqlite3_column_int(stmt_, col); }

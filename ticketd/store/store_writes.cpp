@@ -135,7 +135,7 @@ Status Store::write_events(std::span<const Event> events) {
   std::array<std::string, kRowsPerStatement.front()> payloads;
   while (!events.empty()) {
     const std::size_t rows = rows_for(events.size());
-    auto s = db_->prepare(events_insert_sql(rows));
+    auto s = db_->prepare_to_bind_all(events_insert_sql(rows));
     if (!s.is_ok()) return s.status();
     for (std::size_t r = 0; r < rows; ++r) {
       payloads[r] = event_payload_json(events[r]);
@@ -151,7 +151,7 @@ Status Store::insert_tickets(std::span<const Ticket* const> tickets) {
   // A new row: a plain insert, which a clash on the id or on the per-day number refuses.
   while (!tickets.empty()) {
     const std::size_t rows = rows_for(tickets.size());
-    auto s = db_->prepare(tickets_insert_sql(rows));
+    auto s = db_->prepare_to_bind_all(tickets_insert_sql(rows));
     if (!s.is_ok()) return s.status();
     for (std::size_t r = 0; r < rows; ++r) bind_ticket(*s.value(), r, *tickets[r]);
     if (Status st = s.value()->run(); !st.is_ok()) return st;
@@ -161,7 +161,7 @@ Status Store::insert_tickets(std::span<const Ticket* const> tickets) {
 }
 
 Status Store::upsert_ticket(const Ticket& t) {
-  auto s = db_->prepare(ticket_upsert_sql());
+  auto s = db_->prepare_to_bind_all(ticket_upsert_sql());
   if (!s.is_ok()) return s.status();
   bind_ticket(*s.value(), 0, t);
   return s.value()->run();
