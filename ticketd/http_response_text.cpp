@@ -8,7 +8,9 @@ namespace motcua {
 namespace {
 
 bool safe_header_text(std::string_view s) {
-  return s.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+  for (const char c : s)
+    if (c == '\r' || c == '\n' || c == '\0') return false;
+  return true;
 }
 
 bool has_no_body(unsigned status) { return status / 100 == 1 || status == 204 || status == 304; }

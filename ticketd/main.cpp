@@ -158,7 +158,8 @@ int main(int argc, char** argv) {
   }
 
   net::io_context ioc{threads};
-  Office office(ioc.get_executor(), loaded.office, std::move(store.value()), system_now);
+  Office office(ioc.get_executor(), loaded.office, std::move(store.value()), system_now,
+                threads == 1 ? Office::Serialised::by_single_io_thread : Office::Serialised::by_own_strand);
   if (Status s = office.start(); !s.is_ok()) {
     std::fprintf(stderr, "ticketd: %s\n", s.message().c_str());
     return 3;

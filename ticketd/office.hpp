@@ -1,6 +1,7 @@
 // The single writer: the office state, its store and its broadcast hub, on one strand.
 // Every method except strand(), post(), committed_seq() and generation() must run on
-// that strand.
+// that strand. The strand is its own, or, when the io_context runs on one thread only,
+// that thread itself (Asio's implicit strand: its handlers already run one at a time).
 //
 // Commits are pipelined: while one batch is being written on the store thread, the
 // strand goes on deciding and stages the next. A reply, a read and an event still wait
@@ -51,9 +52,13 @@ class LockedStore {
 
 class Office {
  public:
-  using Strand = net::strand<net::any_io_executor>;
+  using Strand = net::any_io_executor;
+  // How the office's handlers are kept to one at a time. A strand of its own costs some
+  // bookkeeping on every request; on a single I/O thread it is not needed.
+  enum class Serialised { by_own_strand, by_single_io_thread };
 
-  Office(net::any_io_executor executor, OfficeConfig config, std::unique_ptr<store::Store> store, Clock clock);
+  Office(net::any_io_executor executor, OfficeConfig config, std::unique_ptr<store::Store> store, Clock clock,
+         Serialised serialised = Serialised::by_own_strand);
   ~Office();
   Office(const Office&) = delete;
   Office& operator=(const Office&) = delete;
