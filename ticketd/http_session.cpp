@@ -9,7 +9,12 @@ namespace motcua {
 
 HttpSession::HttpSession(tcp::socket&& socket, Api& api, Office& office, HttpMetrics& metrics,
                          const ServerLimits& limits)
-    : socket_(std::move(socket)), timer_(socket_.get_executor()), api_(api), office_(office), metrics_(metrics), limits_(limits) {}
+    : socket_(std::move(socket)),
+      timer_(socket_.get_executor()),
+      api_(api),
+      office_(office),
+      metrics_(metrics),
+      limits_(limits) {}
 
 void HttpSession::run() {
   net::dispatch(socket_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this()));

@@ -1,5 +1,6 @@
 // One HTTP/1.1 keep-alive connection: read with limits and timeouts, hand the request
-// to the Api, write the answer; upgrade /ws to a WsSession. Runs on its own strand.
+// to the Api, write the answer; upgrade /ws to a WsSession. Runs on its own strand when
+// there are several I/O threads.
 #pragma once
 
 #include <chrono>
@@ -56,7 +57,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool request_is_head_ = false;
 };
 
-// Accepts connections and starts an HttpSession for each, each on its own strand.
+// Accepts connections and starts an HttpSession for each (each on its own strand when
+// there are several I/O threads).
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   Listener(net::io_context& ioc, tcp::endpoint endpoint, Api& api, Office& office, HttpMetrics& metrics,

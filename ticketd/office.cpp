@@ -9,7 +9,9 @@ constexpr std::size_t kRecentCalls = 10;
 
 Office::Office(net::any_io_executor executor, OfficeConfig config, std::unique_ptr<store::Store> store, Clock clock,
                Serialised serialised)
-    : strand_(serialised == Serialised::by_own_strand ? Strand(net::make_strand(executor)) : executor), config_(std::move(config)), store_(std::move(store)),
+    : strand_(serialised == Serialised::by_own_strand ? Strand(net::make_strand(executor)) : executor),
+      config_(std::move(config)),
+      store_(std::move(store)),
       clock_(std::move(clock)) {}
 
 Office::~Office() {
