@@ -290,7 +290,7 @@ ApiResponse Api::metrics_text() {
     out += line;
   }
   const auto& m = office_.metrics();
-  out += "# HELP motcua_commit_seconds Time to commit one group of changes.\n# TYPE motcua_commit_seconds histogram\n";
+  out += "# HELP motcua_commit_seconds Time from the start of a group commit until it is durable.\n# TYPE motcua_commit_seconds histogram\n";
   for (std::size_t i = 0; i < m.commit_seconds_buckets_le.size(); ++i) {
     std::snprintf(line, sizeof line, "motcua_commit_seconds_bucket{le=\"%g\"} %llu\n", m.commit_seconds_buckets_le[i],
                   static_cast<unsigned long long>(m.commit_seconds_counts[i]));
@@ -303,6 +303,9 @@ ApiResponse Api::metrics_text() {
                 static_cast<unsigned long long>(m.commits), m.commit_seconds_sum,
                 static_cast<unsigned long long>(m.commits), static_cast<unsigned long long>(m.commit_failures),
                 static_cast<unsigned long long>(m.events_committed));
+  out += line;
+  std::snprintf(line, sizeof line, "# TYPE motcua_wal_syncs_total counter\nmotcua_wal_syncs_total %llu\n",
+                static_cast<unsigned long long>(m.wal_syncs));
   out += line;
   if (options_.extra_metrics) out += options_.extra_metrics();
   ApiResponse r;

@@ -151,7 +151,10 @@ int main(int argc, char** argv) {
   if (print_width_option->count() == 0) print_width = settings.print_width;
   hash_passwords(loaded.office, loaded.plain_passwords);
 
-  auto store = store::Store::open(settings.db_path, {settings.synchronous});
+  store::StoreOptions store_options;
+  store_options.synchronous = settings.synchronous;
+  store_options.sync_wal_separately = true;  // the office syncs on a thread of its own
+  auto store = store::Store::open(settings.db_path, store_options);
   if (!store.is_ok()) {
     std::fprintf(stderr, "ticketd: %s\n", store.status().message().c_str());
     return 3;

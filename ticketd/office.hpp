@@ -4,8 +4,9 @@
 // that thread itself (Asio's implicit strand: its handlers already run one at a time).
 //
 // Commits are pipelined: while one batch is being written on the store thread, the
-// strand goes on deciding and stages the next. A reply, a read and an event still wait
-// for the commit of everything staged before them (when_durable).
+// strand goes on deciding and stages the next; with a WalSyncer, the store thread in
+// turn writes the next batch while the last one is synced. A reply, a read and an event
+// still wait until everything staged before them is durable (when_durable).
 #pragma once
 
 #include <atomic>
@@ -23,6 +24,7 @@
 #include "hub.hpp"
 #include "net.hpp"
 #include "store/store.hpp"
+#include "store/wal_syncer.hpp"
 
 namespace motcua {
 
@@ -33,6 +35,7 @@ struct OfficeMetrics {
   std::uint64_t commits = 0;
   std::uint64_t commit_failures = 0;
   std::uint64_t events_committed = 0;
+  std::uint64_t wal_syncs = 0;  // by the WalSyncer, each covering one or more commits
   std::vector<double> commit_seconds_buckets_le{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1};
   std::vector<std::uint64_t> commit_seconds_counts = std::vector<std::uint64_t>(10, 0);
   double commit_seconds_sum = 0;
@@ -146,7 +149,8 @@ class Office {
   void schedule_flush();
   void flush();
   void write_staged_batches();
-  void on_committed(std::uint64_t batch_id, Status status, double seconds);
+  void on_committed(std::uint64_t batch_id, Status status);
+  void on_synced(const std::vector<store::WalSyncer::Outcome>& batches, const Status& status);
   void record_commit_time(double seconds);
   Status reload();
   void remember_call(const Event& e);
@@ -177,6 +181,9 @@ class Office {
 
   std::mutex store_mutex_;
   net::thread_pool store_thread_{1};
+  // Makes the store thread's commits durable when the store leaves that to us
+  // (commits_need_wal_sync); null otherwise.
+  std::unique_ptr<store::WalSyncer> syncer_;
   std::atomic<std::int64_t> committed_seq_{0};
   std::atomic<std::int64_t> generation_{0};
 };

@@ -47,9 +47,12 @@ struct Harness {
   std::thread runner;
 
   // `busy_timeout_ms`: how long a commit waits for another connection's write lock.
-  explicit Harness(int busy_timeout_ms) {
+  // `sync_wal_separately`: commits synced by the office's WalSyncer (as ticketd runs), or
+  // by SQLite inside each COMMIT.
+  Harness(int busy_timeout_ms, bool sync_wal_separately) {
     store::StoreOptions options;
     options.busy_timeout_ms = busy_timeout_ms;
+    options.sync_wal_separately = sync_wal_separately;
     auto store = store::Store::open(path, options);
     EXPECT_TRUE(store.is_ok());
     office = std::make_unique<Office>(ioc.get_executor(), demo_office_config(), std::move(store.value()),
@@ -118,8 +121,14 @@ int tickets_on_disk(const std::string& path) {
   return n;
 }
 
-TEST(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
-  Harness h(5000);
+// Run with the WAL synced inside each COMMIT and by the office's WalSyncer.
+class OfficePipeline : public ::testing::TestWithParam<bool> {};
+INSTANTIATE_TEST_SUITE_P(SyncModes, OfficePipeline, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "WalSyncer" : "SyncInCommit"; });
+
+TEST_P(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
+  Harness h(5000, GetParam());
+  EXPECT_EQ(h.on_strand([&] { return h.office->store()->commits_need_wal_sync(); }), GetParam());
   WriteLockHolder lock(h.path);
   const auto [first, second] = h.issue_second_while_first_commits(lock);
   EXPECT_TRUE(first);
@@ -128,11 +137,18 @@ TEST(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
   // Two transactions: the second ticket was not slipped into the one being written.
   EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commits; }), 2u);
   EXPECT_EQ(h.on_strand([&] { return h.office->committed_seq() == h.office->state().last_seq; }), true);
+  const auto syncs = h.on_strand([&] { return h.office->metrics().wal_syncs; });
+  if (GetParam()) {
+    EXPECT_GE(syncs, 1u);
+    EXPECT_LE(syncs, 2u);
+  } else {
+    EXPECT_EQ(syncs, 0u);
+  }
 }
 
-TEST(OfficePipeline, AFailedCommitRefusesItsBatchAndTheOneStagedBehindIt) {
+TEST_P(OfficePipeline, AFailedCommitRefusesItsBatchAndTheOneStagedBehindIt) {
   // The commit gives up on the lock after 300 ms, while the second ticket waits behind it.
-  Harness h(300);
+  Harness h(300, GetParam());
   WriteLockHolder lock(h.path);
   std::future<bool> first = h.issue("ho-tich");
   const auto deadline = std::chrono::steady_clock::now() + kBound;

@@ -416,6 +416,55 @@ TEST(Store, TheWriterFinishingBackgroundCheckpointsKeepsTheWalSmall) {
   expect_wal_below_and_intact(*store.value(), path, (Checkpointer::kFinishFactor + 2) * 1000 * 4200);
 }
 
+int pragma_synchronous(Store& store) {
+  auto s = store.database().prepare("PRAGMA synchronous");
+  int value = -1;
+  if (s.is_ok() && s.value()->step()) value = s.value()->int32(0);
+  if (s.is_ok()) s.value()->reset();
+  return value;
+}
+
+// Who syncs the WAL: SQLite inside each COMMIT, or the caller's WalSyncer through
+// sync_wal(). Only FULL on a file hands it over; SQLite then commits at NORMAL (1).
+TEST(Store, SyncingTheWalSeparatelyTakesItOutOfTheCommit) {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    std::string path;
+    std::string synchronous;
+    bool separately;
+    bool needs_sync;
+    int pragma;  // 1 NORMAL, 2 FULL, 3 EXTRA
+  };
+  const Case cases[] = {
+      {"FULL, in the commit", dir.file("a.db"), "FULL", false, false, 2},
+      {"FULL, separately", dir.file("b.db"), "FULL", true, true, 1},
+      {"NORMAL never syncs at commit", dir.file("c.db"), "NORMAL", true, false, 1},
+      {"EXTRA keeps its own syncs", dir.file("d.db"), "EXTRA", true, false, 3},
+      {"memory has no file", ":memory:", "FULL", true, false, 1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    StoreOptions options;
+    options.synchronous = c.synchronous;
+    options.sync_wal_separately = c.separately;
+    auto store = Store::open(c.path, options);
+    ASSERT_TRUE(store.is_ok());
+    EXPECT_EQ(store.value()->commits_need_wal_sync(), c.needs_sync);
+    if (c.path != ":memory:") {
+      EXPECT_EQ(pragma_synchronous(*store.value()), c.pragma);
+    }
+    OfficeConfig config = demo_office_config();
+    OfficeState state = initial_state(config, service_day(at("08:00"), config.utc_offset_minutes), 1, 0);
+    auto d = decide(config, state, issue("ho-tich", "s"), at("08:00"));
+    ASSERT_TRUE(d.is_ok());
+    d.value().events[0].seq = 1;
+    apply(config, state, d.value().events[0]);
+    ASSERT_TRUE(store.value()->write_batch(d.value().events, state, {}).is_ok());
+    EXPECT_TRUE(store.value()->sync_wal().is_ok());
+  }
+}
+
 TEST(Store, SessionsSurviveAndExpire) {
   TempDir dir;
   {

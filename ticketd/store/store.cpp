@@ -4,8 +4,14 @@
 
 #include <boost/json.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace motcua::store {
 namespace {
@@ -201,13 +207,19 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   auto& d = *store->db_;
   if (options.synchronous != "FULL" && options.synchronous != "NORMAL" && options.synchronous != "EXTRA")
     return Status::invalid_argument("invalid_config", "synchronous must be FULL, NORMAL or EXTRA");
+  const bool sync_wal_separately = options.sync_wal_separately && options.synchronous == "FULL" &&
+                                   path != ":memory:" && !path.empty();
+  // NORMAL in WAL mode is FULL without the sync at commit; sync_wal() adds it back.
+  const std::string synchronous = sync_wal_separately ? "NORMAL" : options.synchronous;
   for (const std::string& pragma : {std::string("PRAGMA journal_mode=WAL"),
-                                   "PRAGMA synchronous=" + options.synchronous, std::string("PRAGMA foreign_keys=ON"),
+                                   "PRAGMA synchronous=" + synchronous, std::string("PRAGMA foreign_keys=ON"),
                                    std::string("PRAGMA cache_size=-8000"),
                                    "PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms)}) {
     if (Status s = d.exec(pragma); !s.is_ok()) return s;
   }
   if (Status s = store->migrate(); !s.is_ok()) return s;
+  if (sync_wal_separately)
+    if (Status s = store->open_wal_for_syncing(); !s.is_ok()) return s;
   if (options.background_checkpoints && path != ":memory:" && !path.empty()) {
     auto checkpointer = Checkpointer::attach(d, path);
     if (!checkpointer.is_ok()) return checkpointer.status();
@@ -383,6 +395,36 @@ Status Store::integrity_check(std::string& result) {
   result.clear();
   while (s.value()->step()) result += s.value()->text(0);
   s.value()->reset();
+  return Status::ok();
+}
+
+Store::~Store() {
+  if (wal_fd_ >= 0) ::close(wal_fd_);
+}
+
+Status Store::open_wal_for_syncing() {
+  // The migration's first read opened (or created) the WAL; it stays the same file while
+  // this connection is open, and SQLite names it.
+  const char* wal = sqlite3_filename_wal(sqlite3_db_filename(db_->handle(), "main"));
+  if (wal == nullptr || *wal == '\0') return Status::unavailable("store_wal", "SQLite không cho biết tệp WAL");
+  const int fd = ::open(wal, O_RDWR | O_CLOEXEC);
+  if (fd < 0) return Status::unavailable("store_wal", std::string("Không mở được tệp WAL ") + wal + ": " + std::strerror(errno));
+  wal_fd_ = fd;
+  // Commits at NORMAL never sync the directory: make sure the WAL's own entry is durable.
+  const std::string dir = std::filesystem::path(wal).parent_path().string();
+  const int dir_fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return Status::ok();
+}
+
+Status Store::sync_wal() const {
+  if (wal_fd_ < 0) return Status::ok();
+  // fdatasync flushes the file's dirty pages whichever descriptor wrote them.
+  if (::fdatasync(wal_fd_) != 0)
+    return Status::unavailable("store_sync_failed", std::string("Không ghi được nhật ký WAL xuống đĩa: ") + std::strerror(errno));
   return Status::ok();
 }
 

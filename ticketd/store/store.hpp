@@ -26,6 +26,11 @@ struct StoreOptions {
   int busy_timeout_ms = 5000;
   // Checkpoint the WAL on a thread of its own (files only), not inside a commit.
   bool background_checkpoints = true;
+  // With FULL on a file: a commit leaves the sync of the WAL to sync_wal(), called from
+  // a thread of its own (WalSyncer), so the next transaction is written while the last
+  // one is synced. Nothing committed may be acknowledged before a sync_wal() that
+  // started after its commit returned.
+  bool sync_wal_separately = false;
 };
 
 struct SessionRecord {
@@ -91,6 +96,9 @@ class Store {
   // Opens the file (or ":memory:"), applies pending migrations, and refuses a file
   // written by a newer schema.
   static Result<std::unique_ptr<Store>> open(const std::string& path, const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
   Result<LoadedState> load(Instant now, int recent_calls = 10);
 
@@ -124,6 +132,11 @@ class Store {
   Result<std::int64_t> purge_identity(Instant before);
 
   Status integrity_check(std::string& result);
+  // Whether commits leave the WAL's sync to sync_wal() (StoreOptions::sync_wal_separately).
+  bool commits_need_wal_sync() const { return wal_fd_ >= 0; }
+  // Makes everything committed so far durable. Safe from any thread, also while the
+  // owner writes (it syncs a descriptor of its own on the WAL file).
+  Status sync_wal() const;
   // Copies into the database file what the last background checkpoint left in the WAL
   // (a few frames committed while it ran), when it left any. Call between commits, after
   // their replies are on their way: it costs a sync of the database file.
@@ -136,6 +149,7 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Status open_wal_for_syncing();
   Status migrate();
   Status write_events(std::span<const Event> events);
   Status insert_tickets(std::span<const Ticket* const> tickets);
@@ -148,6 +162,7 @@ class Store {
   bool mmap_set_ = false;  // for_each_event_view maps the file once
   std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
   std::vector<const Ticket*> issued_rows_scratch_;  // write_batch's, kept for its capacity
+  int wal_fd_ = -1;  // open while commits leave the WAL's sync to sync_wal()
 };
 
 // The columns of a ticket row, in the order read_ticket() expects, and the reader itself.

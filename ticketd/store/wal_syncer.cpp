@@ -1,0 +1,78 @@
+#include "store/wal_syncer.hpp"
+
+namespace motcua::store {
+namespace {
+double seconds_between(WalSyncer::Clock::time_point from, WalSyncer::Clock::time_point to) {
+  return std::chrono::duration<double>(to - from).count();
+}
+}  // namespace
+
+WalSyncer::WalSyncer(Sync sync, Report report)
+    : sync_(std::move(sync)),
+      report_(std::move(report)),
+      thread_([this] { run(); }) {}
+
+WalSyncer::~WalSyncer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+void WalSyncer::committed(std::uint64_t batch_id, Clock::time_point started) {
+  {
+    std::lock_guard lock(mutex_);
+    pending_.push_back({batch_id, started});
+  }
+  wake_.notify_one();
+}
+
+void WalSyncer::failed(std::uint64_t batch_id, Clock::time_point started, Status status) {
+  {
+    std::lock_guard lock(mutex_);
+    failure_ = Failure{{batch_id, started}, std::move(status)};
+  }
+  wake_.notify_one();
+}
+
+std::uint64_t WalSyncer::syncs_done() const {
+  std::lock_guard lock(mutex_);
+  return syncs_done_;
+}
+
+void WalSyncer::run() {
+  std::vector<Pending> covered;  // swapped with pending_: both keep their capacity
+  std::vector<Outcome> outcomes;
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return !pending_.empty() || failure_ || stopping_; });
+    if (pending_.empty() && !failure_) return;  // stopping, and everything handed over is reported
+    covered.swap(pending_);
+    std::optional<Failure> failure = std::move(failure_);
+    failure_.reset();
+    lock.unlock();
+
+    const bool syncs = !covered.empty();
+    if (syncs) {
+      // Started after every batch in `covered` was committed: it covers them all.
+      const Status synced = sync_();
+      const auto done = Clock::now();
+      outcomes.clear();
+      for (const auto& p : covered) outcomes.push_back({p.batch_id, seconds_between(p.started, done)});
+      report_(outcomes, synced);
+      covered.clear();
+    }
+    if (failure) {
+      // After the batches committed before it: a refusal never overtakes an acknowledgement.
+      outcomes.assign(1, {failure->batch.batch_id, seconds_between(failure->batch.started, Clock::now())});
+      report_(outcomes, failure->status);
+    }
+
+    lock.lock();
+    if (syncs) syncs_done_ += 1;
+  }
+}
+
+}  // namespace motcua::store
