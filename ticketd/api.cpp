@@ -45,6 +45,7 @@ ApiResponse forbidden_response(const std::string& message) {
 
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> parts;
+  parts.reserve(4);  // /api/tickets/{id}/{action}: one allocation
   std::size_t start = 1;
   while (start <= path.size()) {
     const std::size_t slash = path.find('/', start);

@@ -23,8 +23,14 @@ void put_header(std::string& out, std::string_view name, std::string_view value)
 }  // namespace
 
 std::string http_response_text(const ApiResponse& response, const ResponseFraming& framing) {
-  const bool no_body = has_no_body(response.status);
   std::string out;
+  write_http_response_text(out, response, framing);
+  return out;
+}
+
+void write_http_response_text(std::string& out, const ApiResponse& response, const ResponseFraming& framing) {
+  const bool no_body = has_no_body(response.status);
+  out.clear();
   out.reserve(160 + response.content_type.size() + (no_body || framing.head_request ? 0 : response.body.size()));
   out.append(framing.version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
   char number[24];
@@ -44,7 +50,6 @@ std::string http_response_text(const ApiResponse& response, const ResponseFramin
   if (framing.version != 10 && !framing.keep_alive) out.append("Connection: close\r\n");
   out.append("\r\n");
   if (!no_body && !framing.head_request) out.append(response.body);
-  return out;
 }
 
 }  // namespace motcua

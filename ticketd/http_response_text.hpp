@@ -23,5 +23,8 @@ struct ResponseFraming {
 // default, then the body. A header whose name or value holds CR, LF or NUL is dropped:
 // it could split the response.
 std::string http_response_text(const ApiResponse& response, const ResponseFraming& framing);
+// The same, laid out in `out` (replacing what it held): a connection reuses one buffer,
+// and its capacity, for every answer.
+void write_http_response_text(std::string& out, const ApiResponse& response, const ResponseFraming& framing);
 
 }  // namespace motcua

@@ -6,6 +6,10 @@
 #include "ws_session.hpp"
 
 namespace motcua {
+namespace {
+// A connection keeps its answer buffer between requests up to this size.
+constexpr std::size_t kKeptResponseBuffer = 16 * 1024;
+}  // namespace
 
 HttpSession::HttpSession(tcp::socket&& socket, Api& api, Office& office, HttpMetrics& metrics,
                          const ServerLimits& limits)
@@ -91,7 +95,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void HttpSession::respond(ApiResponse r) {
-  response_text_ = http_response_text(r, ResponseFraming{request_version_, request_keep_alive_, request_is_head_});
+  write_http_response_text(response_text_, r, ResponseFraming{request_version_, request_keep_alive_, request_is_head_});
   arm_deadline();
   net::async_write(socket_, net::buffer(response_text_),
                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), request_keep_alive_));
@@ -99,7 +103,12 @@ void HttpSession::respond(ApiResponse r) {
 
 void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
   if (ec) return;
-  response_text_.clear();
+  // Kept for the next answer, unless a large one (a report) grew it.
+  if (response_text_.capacity() > kKeptResponseBuffer) {
+    std::string().swap(response_text_);
+  } else {
+    response_text_.clear();
+  }
   if (!keep_alive) {
     disarm_deadline();
     socket_.shutdown(tcp::socket::shutdown_send, ec);

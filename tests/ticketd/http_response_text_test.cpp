@@ -100,5 +100,19 @@ TEST(HttpResponseText, BeastsParserReadsBackStatusHeadersAndBody) {
   EXPECT_EQ(m.body(), r.body);
 }
 
+// A connection lays every answer out in the same buffer: a long answer followed by a
+// short one leaves nothing of the first behind.
+TEST(HttpResponseText, ReusingABufferReplacesWhatItHeld) {
+  ApiResponse long_answer = json_ok(std::string(2000, 'x'));
+  ApiResponse short_answer = json_ok(R"({"a":1})");
+  short_answer.status = 201;
+  std::string buffer;
+  write_http_response_text(buffer, long_answer, {});
+  EXPECT_EQ(buffer, http_response_text(long_answer, {}));
+  write_http_response_text(buffer, short_answer, {10, false, false});
+  EXPECT_EQ(buffer, http_response_text(short_answer, {10, false, false}));
+  EXPECT_EQ(buffer.rfind("HTTP/1.0 201 Created\r\n", 0), 0u);
+}
+
 }  // namespace
 }  // namespace motcua

@@ -10,6 +10,7 @@
 // all the batches committed while the previous one ran.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -48,6 +49,7 @@ class WalSyncer {
   // batch committed before it has been synced and reported.
   void failed(std::uint64_t batch_id, Clock::time_point started, Status status);
 
+  // Syncs finished; counted before their report is made.
   std::uint64_t syncs_done() const;
 
  private:
@@ -63,12 +65,12 @@ class WalSyncer {
 
   Sync sync_;
   Report report_;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<Pending> pending_;   // committed, not yet covered by a sync
   std::optional<Failure> failure_;
   bool stopping_ = false;
-  std::uint64_t syncs_done_ = 0;
+  std::atomic<std::uint64_t> syncs_done_{0};
   std::thread thread_;
 };
 
