@@ -258,7 +258,10 @@ Result<LoadedState> Store::load(Instant now, int recent_calls) {
     s.value()->reset();
   }
   {
-    auto s = db_->prepare("SELECT COALESCE(MAX(id),0), COALESCE(MAX(service_day),0) FROM tickets");
+    // Two subqueries, each a single MAX that SQLite answers from one end of a b-tree (the
+    // rowid, the per-day index); both in one SELECT would scan every ticket ever issued.
+    auto s = db_->prepare(
+        "SELECT (SELECT COALESCE(MAX(id),0) FROM tickets), (SELECT COALESCE(MAX(service_day),0) FROM tickets)");
     if (!s.is_ok()) return s.status();
     if (s.value()->step()) {
       out.next_ticket_id = s.value()->int64(0) + 1;
