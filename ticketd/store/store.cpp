@@ -389,7 +389,11 @@ Result<std::int64_t> Store::purge_identity(Instant before) {
   auto s = db_->prepare("UPDATE tickets SET identity=NULL WHERE identity IS NOT NULL AND issued_at < ?");
   if (!s.is_ok()) return s.status();
   if (Status st = s.value()->bind(1, to_unix_ms(before)).run(); !st.is_ok()) return st;
-  return db_->changes();
+  const std::int64_t purged = db_->changes();
+  // Outside any batch, so no WalSyncer covers it: made durable here.
+  if (purged > 0)
+    if (Status st = sync_wal(); !st.is_ok()) return st;
+  return purged;
 }
 
 Status Store::integrity_check(std::string& result) {

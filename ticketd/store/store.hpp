@@ -128,7 +128,7 @@ class Store {
   // `identity` is filled only when `with_identity` (an admin asked for personal data).
   Status for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn);
 
-  // Removes personal data of tickets issued before `before` (retention).
+  // Removes personal data of tickets issued before `before` (retention); durable on return.
   Result<std::int64_t> purge_identity(Instant before);
 
   Status integrity_check(std::string& result);
