@@ -38,7 +38,7 @@ class WalSyncer {
   using Sync = std::function<Status()>;
 
   WalSyncer(Sync sync, Report report);
-  // Finishes the sync under way and reports what it covered; nothing handed over later.
+  // Syncs and reports everything handed over before it, then stops the thread.
   ~WalSyncer();
   WalSyncer(const WalSyncer&) = delete;
   WalSyncer& operator=(const WalSyncer&) = delete;
