@@ -222,17 +222,16 @@ json::object office_json(const OfficeConfig& config) {
 
 std::string ticket_text_with_code(std::string_view ticket_text, std::string_view code) {
   // The view ends with '}' and "code" is its last field when there is no "replayed".
-  std::string out;
-  out.reserve(ticket_text.size() + code.size() + 16);
-  out.append(ticket_text.substr(0, ticket_text.size() - 1));
-  out.push_back(',');  // a fresh writer does not know a field came before
-  {
-    JsonWriter w(out);
-    w.key("code");
-    w.value(code);
-  }
-  out.push_back('}');
-  return out;
+  return exact_text([&](std::string& out) {
+    out.append(ticket_text.substr(0, ticket_text.size() - 1));
+    out.push_back(',');  // a fresh writer does not know a field came before
+    {
+      JsonWriter w(out);
+      w.key("code");
+      w.value(code);
+    }
+    out.push_back('}');
+  });
 }
 
 std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
@@ -281,10 +280,7 @@ std::string event_message(const OfficeConfig& config, const OfficeState& state, 
             break;
         }
         o.put_array("services", [&](auto& a) { services_items(a, config, state, now); });
-      },
-      // Room for the ticket, the counter and each service's line; no more, as an
-      // allocation of 1 KiB or more makes glibc consolidate its fast bins each time.
-      512 + 384 * config.services.size());
+      });
 }
 
 std::string error_body(const std::string& error, const std::string& message) {

@@ -255,19 +255,48 @@ void TreeFields::put_array(std::string_view key, Fill&& fill) {
   o_[key] = std::move(a);
 }
 
+// A text written into a per-thread buffer that keeps its capacity, then copied out at
+// its exact length. Why: a text that outgrows its first guess is reallocated while it is
+// written and keeps the doubled capacity; each event message then sat in the replay ring
+// at twice its size, and allocations of 1 KiB or more make glibc consolidate its fast
+// bins. Copied out exactly, one allocation per text, and texts of like size reuse the
+// same block from glibc's per-thread cache. Texts written while another is being
+// written (an event message embeds a ticket view) take the next buffer.
+template <typename Write>
+std::string exact_text(Write&& write) {
+  constexpr std::size_t kBuffers = 4;
+  constexpr std::size_t kKeptCapacity = 64 * 1024;  // one huge text does not stay resident
+  static thread_local std::string buffers[kBuffers];
+  static thread_local std::size_t depth = 0;
+  if (depth == kBuffers) {
+    std::string out;
+    write(out);
+    return out;
+  }
+  std::string& buffer = buffers[depth++];
+  buffer.clear();
+  struct Release {
+    std::string& buffer;
+    std::size_t& depth;
+    ~Release() {
+      --depth;
+      if (buffer.capacity() > kKeptCapacity) std::string().swap(buffer);
+    }
+  } release{buffer, depth};
+  write(buffer);
+  return std::string(buffer);
+}
+
 // One object as text: `fill(TextFields&)` writes its fields.
 template <typename Fill>
-std::string json_text(Fill&& fill, std::size_t expected_size = 512) {
-  std::string out;
-  out.reserve(expected_size);
-  {
+std::string json_text(Fill&& fill) {
+  return exact_text([&](std::string& out) {
     JsonWriter w(out);
     w.begin_object();
     TextFields fields(w);
     fill(fields);
     w.end_object();
-  }
-  return out;
+  });
 }
 
 // One object as a json::object.

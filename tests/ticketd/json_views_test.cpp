@@ -3,6 +3,8 @@
 // API the objects, and a client must not see a difference.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "domain/decide.hpp"
 #include "json_views.hpp"
 #include "json_writer.hpp"
@@ -52,6 +54,33 @@ TEST(JsonWriter, WritesNestedObjectsAndArraysWithCommasInPlace) {
   EXPECT_EQ(text, R"({"a":1,"empty":[],"list":["x",{"n":-5},"y"],"obj":{"t":true,"nothing":null,)"
                   R"("later":null,"now":42},"z":"end"})");
   EXPECT_TRUE(json::parse(text).is_object());
+}
+
+// Texts are written in a per-thread buffer and copied out: each comes back at its exact
+// length (an event message once kept twice its size in the replay ring), and texts
+// written while others are being written, deeper than the buffers kept, stay whole.
+TEST(JsonText, ComesBackAtItsExactLengthAndNestsDeeperThanItsBuffers) {
+  const std::string long_value(3000, 'v');
+  const std::string alone = json_text([&](TextFields& o) { o.put("v", long_value); });
+  EXPECT_EQ(alone, R"({"v":")" + long_value + R"("})");
+  EXPECT_EQ(alone.capacity(), alone.size());
+
+  std::function<std::string(int)> nested = [&](int depth) -> std::string {
+    return json_text([&](TextFields& o) {
+      o.put("depth", depth);
+      if (depth < 7) o.put_raw("inner", nested(depth + 1));
+      o.put("tail", long_value.substr(0, 10 * static_cast<std::size_t>(depth)));
+    });
+  };
+  const json::value parsed = json::parse(nested(1));
+  const json::value* level = &parsed;
+  for (int depth = 1; depth <= 7; ++depth) {
+    ASSERT_TRUE(level->is_object()) << depth;
+    EXPECT_EQ(level->at("depth").as_int64(), depth);
+    EXPECT_EQ(level->at("tail").as_string().size(), 10u * static_cast<std::size_t>(depth));
+    if (depth < 7) level = &level->at("inner");
+  }
+  EXPECT_EQ(ticket_text_with_code(R"({"id":1})", "1.abc"), R"({"id":1,"code":"1.abc"})");
 }
 
 // An office in the middle of a morning: tickets waiting, called, served, transferred,

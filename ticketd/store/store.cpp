@@ -174,8 +174,7 @@ std::string event_payload_json(const Event& e) {
           default:
             break;
         }
-      },
-      128);
+      });
 }
 
 void read_event_payload(std::string_view text, Event& e) {
