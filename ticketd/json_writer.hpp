@@ -260,8 +260,9 @@ void TreeFields::put_array(std::string_view key, Fill&& fill) {
 // written and keeps the doubled capacity; each event message then sat in the replay ring
 // at twice its size, and allocations of 1 KiB or more make glibc consolidate its fast
 // bins. Copied out exactly, one allocation per text, and texts of like size reuse the
-// same block from glibc's per-thread cache. Texts written while another is being
-// written (an event message embeds a ticket view) take the next buffer.
+// same block from glibc's per-thread cache. Each kind of text (each `Write`) has its own
+// buffers per thread; one written while another of its kind is being written takes the
+// next buffer, and past four a fresh string.
 template <typename Write>
 std::string exact_text(Write&& write) {
   constexpr std::size_t kBuffers = 4;
