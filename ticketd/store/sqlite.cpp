@@ -37,11 +37,11 @@ void configure_sqlite_once() {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& path, bool read_only) {
+Result<std::unique_ptr<Database>> Database::open(const std::string& path, bool read_only, const char* vfs) {
   configure_sqlite_once();
   sqlite3* db = nullptr;
   const int mode = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, mode | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, mode | SQLITE_OPEN_NOMUTEX, vfs);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);

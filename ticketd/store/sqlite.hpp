@@ -20,7 +20,9 @@ class Database {
  public:
   // Opens (creating if needed) the file, or ":memory:". `read_only`: an existing file
   // only, and no statement may write (report readers beside the writer).
-  static Result<std::unique_ptr<Database>> open(const std::string& path, bool read_only = false);
+  // `vfs`: SQLite's name of the VFS to open it with; nullptr for the default.
+  static Result<std::unique_ptr<Database>> open(const std::string& path, bool read_only = false,
+                                                const char* vfs = nullptr);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

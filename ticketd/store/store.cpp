@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include "json_writer.hpp"
+#include "store/wal_gathering_vfs.hpp"
 
 #include <boost/json.hpp>
 
@@ -200,7 +201,8 @@ void read_event_payload(std::string_view text, Event& e) {
 }
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreOptions& options) {
-  auto db = Database::open(path);
+  // The writer's WAL frames reach the file in one write per transaction.
+  auto db = Database::open(path, false, wal_gathering_vfs());
   if (!db.is_ok()) return db.status();
   auto store = std::unique_ptr<Store>(new Store(std::move(db.value())));
   auto& d = *store->db_;
