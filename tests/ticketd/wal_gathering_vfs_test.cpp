@@ -72,11 +72,19 @@ void create_table(Database& db) {
   ASSERT_TRUE(db.exec("CREATE INDEX rows_body ON rows(body)").is_ok());
 }
 
+// A new database with the table, through the gathering VFS; `cache_size` as the pragma
+// takes it (a small cache makes a transaction spill pages into the WAL before COMMIT).
+std::unique_ptr<Database> new_gathering_writer(const std::string& path, const std::string& cache_size = "-2000") {
+  auto writer = open_db(path, wal_gathering_vfs());
+  EXPECT_TRUE(writer->exec("PRAGMA cache_size=" + cache_size).is_ok());
+  create_table(*writer);
+  return writer;
+}
+
 TEST(WalGatheringVfs, ACommitReachesTheWalInOneWriteThatOthersReadAtOnce) {
   TempDir dir;
   const std::string path = dir.file("g.db");
-  auto writer = open_db(path, wal_gathering_vfs());
-  create_table(*writer);
+  auto writer = new_gathering_writer(path);
   auto reader = open_db(path, nullptr);
   ASSERT_EQ(count_rows(*reader), 0);
 
@@ -113,8 +121,7 @@ TEST(WalGatheringVfs, AWalAnotherConnectionStartedIsContinuedInOneWritePerCommit
 TEST(WalGatheringVfs, AWalStartedOverGoesOutAsItsHeaderThenItsFrames) {
   TempDir dir;
   const std::string path = dir.file("g.db");
-  auto writer = open_db(path, wal_gathering_vfs());
-  create_table(*writer);
+  auto writer = new_gathering_writer(path);
   insert_rows(*writer, 0, 40);
   ASSERT_TRUE(writer->exec("PRAGMA wal_checkpoint(PASSIVE)").is_ok());  // every frame copied: the next write starts over
   const auto wal_before = wal_size(path);
@@ -130,9 +137,7 @@ TEST(WalGatheringVfs, AWalStartedOverGoesOutAsItsHeaderThenItsFrames) {
 TEST(WalGatheringVfs, ACommitPastTheWriteLimitGoesOutInPiecesAndIsWhole) {
   TempDir dir;
   const std::string path = dir.file("g.db");
-  auto writer = open_db(path, wal_gathering_vfs());
-  ASSERT_TRUE(writer->exec("PRAGMA cache_size=-65536").is_ok());  // 64 MiB: nothing spills before COMMIT
-  create_table(*writer);
+  auto writer = new_gathering_writer(path, "-65536");  // 64 MiB: nothing spills before COMMIT
   auto reader = open_db(path, nullptr);
 
   const auto before = wal_gathering_counts();
@@ -155,9 +160,7 @@ TEST(WalGatheringVfs, ACommitPastTheWriteLimitGoesOutInPiecesAndIsWhole) {
 TEST(WalGatheringVfs, ATransactionThatRewritesItsFramesIsWholeAndGatheringResumesAfterARestart) {
   TempDir dir;
   const std::string path = dir.file("g.db");
-  auto writer = open_db(path, wal_gathering_vfs());
-  ASSERT_TRUE(writer->exec("PRAGMA cache_size=20").is_ok());
-  create_table(*writer);
+  auto writer = new_gathering_writer(path, "20");
   auto reader = open_db(path, nullptr);
 
   insert_rows(*writer, 0, 3000);
@@ -180,9 +183,7 @@ TEST(WalGatheringVfs, ATransactionThatRewritesItsFramesIsWholeAndGatheringResume
 TEST(WalGatheringVfs, ARolledBackTransactionsFramesAreWrittenOverByTheNextCommit) {
   TempDir dir;
   const std::string path = dir.file("g.db");
-  auto writer = open_db(path, wal_gathering_vfs());
-  ASSERT_TRUE(writer->exec("PRAGMA cache_size=20").is_ok());
-  create_table(*writer);
+  auto writer = new_gathering_writer(path, "20");
   insert_rows(*writer, 0, 10);
   {
     Transaction tx(*writer);  // spills frames into the WAL, then rolls back
