@@ -159,6 +159,7 @@ void Office::write_staged_batches() {
       staging_.taken_id = batch_id;
     }
     const auto started = std::chrono::steady_clock::now();
+    if (syncer_) syncer_->writing();
     Status s;
     {
       std::lock_guard lock(store_mutex_);

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "store/wal_syncer.hpp"
@@ -76,9 +77,23 @@ class Recorder {
   std::vector<Report> reports_;
 };
 
-std::unique_ptr<WalSyncer> syncer_for(Recorder& r) {
-  return std::make_unique<WalSyncer>([&r] { return r.sync(); }, [&r](const std::vector<WalSyncer::Outcome>& b,
-                                                                      const Status& s) { r.report(b, s); });
+std::unique_ptr<WalSyncer> syncer_for(Recorder& r,
+                                      std::chrono::microseconds join_wait = WalSyncer::kDefaultJoinWait) {
+  return std::make_unique<WalSyncer>(
+      [&r] { return r.sync(); }, [&r](const std::vector<WalSyncer::Outcome>& b, const Status& s) { r.report(b, s); },
+      join_wait);
+}
+
+// Batch 1 is being synced (held), batch 2 committed meanwhile, batch 3 being written when
+// the first sync is let through.
+void sync_one_while_two_waits_and_three_is_written(Recorder& r, WalSyncer& syncer) {
+  const auto now = WalSyncer::Clock::now();
+  syncer.committed(1, now);
+  ASSERT_TRUE(r.wait_for_syncs_started(1));
+  syncer.committed(2, now);
+  syncer.writing();
+  r.allow_syncs(1);
+  ASSERT_TRUE(r.wait_for_reports(1));
 }
 
 TEST(WalSyncer, ReportsABatchOnlyAfterItsSyncAndCoversLaterCommitsWithOneSync) {
@@ -159,6 +174,56 @@ TEST(WalSyncer, StoppingSyncsAndReportsWhatWasHandedOver) {
     reported.insert(reported.end(), report.batches.begin(), report.batches.end());
   }
   EXPECT_EQ(reported, (std::vector<std::uint64_t>{1, 2, 3, 4, 5}));
+}
+
+TEST(WalSyncer, ASyncAboutToStartWaitsForTheBatchBeingWrittenAndCoversItToo) {
+  Recorder r;
+  {
+    auto syncer = syncer_for(r, std::chrono::seconds(60));
+    sync_one_while_two_waits_and_three_is_written(r, *syncer);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(r.syncs_started(), 1) << "the second sync waits for batch 3's commit";
+    syncer->committed(3, WalSyncer::Clock::now());
+    ASSERT_TRUE(r.wait_for_syncs_started(2));
+    r.allow_syncs(2);
+    ASSERT_TRUE(r.wait_for_reports(2));
+  }
+  const auto reports = r.reports();
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[0].batches, (std::vector<std::uint64_t>{1}));
+  EXPECT_EQ(reports[1].batches, (std::vector<std::uint64_t>{2, 3}));
+}
+
+TEST(WalSyncer, TheWaitForABatchBeingWrittenIsBounded) {
+  Recorder r;
+  {
+    auto syncer = syncer_for(r, std::chrono::milliseconds(20));
+    sync_one_while_two_waits_and_three_is_written(r, *syncer);
+    r.allow_syncs(2);
+    // Batch 3 never ends: batch 2 is synced and reported anyway.
+    ASSERT_TRUE(r.wait_for_reports(2));
+  }
+  const auto reports = r.reports();
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[1].batches, (std::vector<std::uint64_t>{2}));
+  EXPECT_TRUE(reports[1].ok);
+}
+
+TEST(WalSyncer, AFailedWriteEndsTheWaitAndIsReportedAfterTheBatchBeforeIt) {
+  Recorder r;
+  {
+    auto syncer = syncer_for(r, std::chrono::seconds(60));
+    sync_one_while_two_waits_and_three_is_written(r, *syncer);
+    syncer->failed(3, WalSyncer::Clock::now(), Status::unavailable("store_busy", "database is locked"));
+    r.allow_syncs(2);
+    ASSERT_TRUE(r.wait_for_reports(3));
+  }
+  const auto reports = r.reports();
+  ASSERT_EQ(reports.size(), 3u);
+  EXPECT_EQ(reports[1].batches, (std::vector<std::uint64_t>{2}));
+  EXPECT_TRUE(reports[1].ok);
+  EXPECT_EQ(reports[2].batches, (std::vector<std::uint64_t>{3}));
+  EXPECT_FALSE(reports[2].ok);
 }
 
 }  // namespace

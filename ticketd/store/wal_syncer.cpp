@@ -7,9 +7,10 @@ double seconds_between(WalSyncer::Clock::time_point from, WalSyncer::Clock::time
 }
 }  // namespace
 
-WalSyncer::WalSyncer(Sync sync, Report report)
+WalSyncer::WalSyncer(Sync sync, Report report, std::chrono::microseconds join_wait)
     : sync_(std::move(sync)),
       report_(std::move(report)),
+      join_wait_(join_wait),
       thread_([this] { run(); }) {}
 
 WalSyncer::~WalSyncer() {
@@ -21,10 +22,16 @@ WalSyncer::~WalSyncer() {
   thread_.join();
 }
 
+void WalSyncer::writing() {
+  std::lock_guard lock(mutex_);
+  writing_ = true;
+}
+
 void WalSyncer::committed(std::uint64_t batch_id, Clock::time_point started) {
   {
     std::lock_guard lock(mutex_);
     pending_.push_back({batch_id, started});
+    writing_ = false;
   }
   wake_.notify_one();
 }
@@ -33,6 +40,7 @@ void WalSyncer::failed(std::uint64_t batch_id, Clock::time_point started, Status
   {
     std::lock_guard lock(mutex_);
     failure_ = Failure{{batch_id, started}, std::move(status)};
+    writing_ = false;
   }
   wake_.notify_one();
 }
@@ -46,6 +54,8 @@ void WalSyncer::run() {
   for (;;) {
     wake_.wait(lock, [this] { return !pending_.empty() || failure_ || stopping_; });
     if (pending_.empty() && !failure_) return;  // stopping, and everything handed over is reported
+    if (writing_ && !failure_ && !stopping_)
+      wake_.wait_for(lock, join_wait_, [this] { return !writing_ || failure_ || stopping_; });
     covered.swap(pending_);
     std::optional<Failure> failure = std::move(failure_);
     failure_.reset();

@@ -37,12 +37,20 @@ class WalSyncer {
   using Report = std::function<void(const std::vector<Outcome>& batches, const Status& status)>;
   using Sync = std::function<Status()>;
 
-  WalSyncer(Sync sync, Report report);
+  // How long a sync waits for a batch being written (writing()) to be handed over, so
+  // that it covers that batch too.
+  static constexpr std::chrono::microseconds kDefaultJoinWait{500};
+
+  WalSyncer(Sync sync, Report report, std::chrono::microseconds join_wait = kDefaultJoinWait);
   // Syncs and reports everything handed over before it, then stops the thread.
   ~WalSyncer();
   WalSyncer(const WalSyncer&) = delete;
   WalSyncer& operator=(const WalSyncer&) = delete;
 
+  // The writer is writing a batch now; committed() or failed() says how that ended. A
+  // sync about to start waits for it (at most the join wait): the commit takes a fraction
+  // of a sync, and the batch would otherwise wait for this whole sync and then its own.
+  void writing();
   // The writer committed batch `batch_id`, whose write started at `started`.
   void committed(std::uint64_t batch_id, Clock::time_point started);
   // The writer's transaction for `batch_id` failed. Reported, with `status`, after every
@@ -65,10 +73,12 @@ class WalSyncer {
 
   Sync sync_;
   Report report_;
+  const std::chrono::microseconds join_wait_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<Pending> pending_;   // committed, not yet covered by a sync
   std::optional<Failure> failure_;
+  bool writing_ = false;
   bool stopping_ = false;
   std::atomic<std::uint64_t> syncs_done_{0};
   std::thread thread_;
