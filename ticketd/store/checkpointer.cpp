@@ -9,14 +9,19 @@ Result<std::unique_ptr<Checkpointer>> Checkpointer::attach(Database& writer, con
   // A connection takes up WAL mode from the file when it first reads it; until then a
   // checkpoint on it does nothing at all (and still reports success).
   if (Status s = own.value()->exec("SELECT count(*) FROM sqlite_master"); !s.is_ok()) return s;
-  auto c = std::unique_ptr<Checkpointer>(new Checkpointer(std::move(own.value()), writer, threshold_pages));
+  auto c = std::unique_ptr<Checkpointer>(new Checkpointer(std::move(own.value()), writer, path, threshold_pages));
   // Replaces the hook sqlite3_wal_autocheckpoint() installed, which turns that off.
   sqlite3_wal_hook(writer.handle(), &Checkpointer::on_writer_commit, c.get());
   return c;
 }
 
-Checkpointer::Checkpointer(std::unique_ptr<Database> own, Database& writer, int threshold_pages)
-    : own_(std::move(own)), writer_(writer), threshold_pages_(threshold_pages), thread_([this] { run(); }) {}
+Checkpointer::Checkpointer(std::unique_ptr<Database> own, Database& writer, const std::string& path,
+                           int threshold_pages)
+    : own_(std::move(own)),
+      writer_(writer),
+      threshold_pages_(threshold_pages),
+      pacer_(path, kWritebackPace),
+      thread_([this] { run(); }) {}
 
 Checkpointer::~Checkpointer() {
   sqlite3_wal_hook(writer_.handle(), nullptr, nullptr);
@@ -63,8 +68,10 @@ void Checkpointer::run() {
     // writer restarts the WAL from its beginning once everything in it is in the file.
     int wal_frames = 0;
     int copied_frames = 0;
+    pacer_.begin();
     const int rc =
         sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied_frames);
+    pacer_.end();
     // Counted only when it copied something (SQLite says OK even when it could not).
     if (rc == SQLITE_OK && copied_frames > 0) {
       copied_frames_.store(copied_frames, std::memory_order_relaxed);

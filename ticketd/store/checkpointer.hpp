@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "domain/status.hpp"
 #include "store/sqlite.hpp"
+#include "store/writeback_pacer.hpp"
 
 namespace motcua::store {
 
@@ -41,11 +43,15 @@ class Checkpointer {
   // next batch waits for.
   bool take_finish_request() { return finish_wanted_.exchange(false, std::memory_order_acq_rel); }
 
+  // Writebacks of the database file started so far, while checkpoints ran.
+  std::uint64_t writebacks_started() const { return pacer_.started(); }
+
   static constexpr int kBacklogFactor = 8;
+  static constexpr std::chrono::milliseconds kWritebackPace{1};
   static constexpr int kFinishFactor = 3;
 
  private:
-  Checkpointer(std::unique_ptr<Database> own, Database& writer, int threshold_pages);
+  Checkpointer(std::unique_ptr<Database> own, Database& writer, const std::string& path, int threshold_pages);
   static int on_writer_commit(void* self, sqlite3* writer, const char* db_name, int wal_pages);
   void run();
 
@@ -59,6 +65,7 @@ class Checkpointer {
   std::atomic<std::uint64_t> done_{0};
   std::atomic<bool> finish_wanted_{false};
   std::atomic<int> copied_frames_{0};     // of the WAL, in the database file after the last checkpoint
+  WritebackPacer pacer_;                  // while a checkpoint copies pages into the file
   std::thread thread_;
 };
 

@@ -1,0 +1,101 @@
+// The writeback pacer on a real file: dirty pages stay dirty until it is asked, are
+// written back while it is (long before the kernel's own 30 s would), and it stops when
+// told; the checkpointer runs it while a background checkpoint copies pages.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/checkpointer.hpp"
+#include "store/sqlite.hpp"
+#include "store/writeback_pacer.hpp"
+#include "temp_dir.hpp"
+
+namespace motcua::store {
+namespace {
+
+using motcua::testing::TempDir;
+using namespace std::chrono_literals;
+
+constexpr auto kBound = 10s;  // every wait in these tests
+
+// Dirty and under-writeback pages of a file (Linux cachestat, 6.5+); -1 without it.
+long unwritten_pages(int fd) {
+#ifdef SYS_cachestat
+  const long nr = SYS_cachestat;
+#else
+  const long nr = 451;  // x86-64, arm64
+#endif
+  struct Range {
+    std::uint64_t off = 0, len = 0;
+  } range;
+  struct Stat {
+    std::uint64_t cache, dirty, writeback, evicted, recently_evicted;
+  } stat{};
+  if (::syscall(nr, fd, &range, &stat, 0) != 0) return -1;
+  return static_cast<long>(stat.dirty + stat.writeback);
+}
+
+template <typename Pred>
+bool wait_until(Pred pred) {
+  const auto deadline = std::chrono::steady_clock::now() + kBound;
+  while (!pred()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(2ms);
+  }
+  return true;
+}
+
+TEST(WritebackPacer, WritesBackDirtyPagesOnlyWhileAsked) {
+  TempDir dir;
+  const std::string path = dir.file("pages");
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  ASSERT_GE(fd, 0);
+  const std::vector<char> bytes(8 << 20, 'x');
+  ASSERT_EQ(::pwrite(fd, bytes.data(), bytes.size(), 0), static_cast<ssize_t>(bytes.size()));
+  const long dirty = unwritten_pages(fd);
+  if (dirty < 0) GTEST_SKIP() << "this kernel has no cachestat(2) to count dirty pages";
+  if (dirty == 0) GTEST_SKIP() << "the temp directory's file system keeps no dirty pages (tmpfs)";
+
+  WritebackPacer pacer(path, 1ms);
+  std::this_thread::sleep_for(20ms);
+  EXPECT_EQ(pacer.started(), 0u);
+  EXPECT_GT(unwritten_pages(fd), dirty / 2) << "not asked yet: the pages wait for the kernel's own writeback";
+
+  pacer.begin();
+  EXPECT_TRUE(wait_until([&] { return unwritten_pages(fd) == 0; })) << unwritten_pages(fd) << " pages unwritten";
+  EXPECT_GE(pacer.started(), 1u);
+  pacer.end();
+  const auto after_end = pacer.started();
+  std::this_thread::sleep_for(20ms);
+  EXPECT_LE(pacer.started(), after_end + 1) << "at most the round under way when it was told";
+  ::close(fd);
+}
+
+TEST(WritebackPacer, TheCheckpointerPacesTheDatabaseFileWhileItCopiesPages) {
+  TempDir dir;
+  const std::string path = dir.file("c.db");
+  auto opened = Database::open(path);
+  ASSERT_TRUE(opened.is_ok());
+  Database& writer = *opened.value();
+  ASSERT_TRUE(writer.exec("PRAGMA journal_mode=WAL").is_ok());
+  ASSERT_TRUE(writer.exec("CREATE TABLE blobs(id INTEGER PRIMARY KEY, body BLOB NOT NULL)").is_ok());
+  auto checkpointer = Checkpointer::attach(writer, path, 4000);
+  ASSERT_TRUE(checkpointer.is_ok());
+  // ~20 MB in one commit: past the threshold, short of the writer's own backlog checkpoint.
+  ASSERT_TRUE(writer.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+                          "INSERT INTO blobs(body) SELECT zeroblob(4000) FROM n")
+                  .is_ok());
+  ASSERT_TRUE(wait_until([&] { return checkpointer.value()->checkpoints_done() >= 1; }));
+  EXPECT_GE(checkpointer.value()->writebacks_started(), 1u);
+}
+
+}  // namespace
+}  // namespace motcua::store
