@@ -1,6 +1,7 @@
-// The writeback pacer on a real file: dirty pages stay dirty until it is asked, are
-// written back while it is (long before the kernel's own 30 s would), and it stops when
-// told; the checkpointer runs it while a background checkpoint copies pages.
+// Writeback started early, on real files: the pacer's dirty pages stay dirty until it is
+// asked, are written back while it is (long before the kernel's own 30 s would), and it
+// stops when told; the checkpointer runs it while a background checkpoint copies pages;
+// a commit whose sync comes later starts its WAL pages' writeback itself.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -13,8 +14,10 @@
 #include <thread>
 #include <vector>
 
+#include "domain/decide.hpp"
 #include "store/checkpointer.hpp"
 #include "store/sqlite.hpp"
+#include "store/store.hpp"
 #include "store/writeback_pacer.hpp"
 #include "temp_dir.hpp"
 
@@ -95,6 +98,67 @@ TEST(WritebackPacer, TheCheckpointerPacesTheDatabaseFileWhileItCopiesPages) {
                   .is_ok());
   ASSERT_TRUE(wait_until([&] { return checkpointer.value()->checkpoints_done() >= 1; }));
   EXPECT_GE(checkpointer.value()->writebacks_started(), 1u);
+}
+
+// Issues `tickets` numbers in one batch, as the office's writer does.
+Status write_issue_batch(Store& store, int tickets) {
+  const OfficeConfig config = demo_office_config();
+  const Instant now = from_unix_ms(1795395600000LL);  // 2026-11-23 08:00 in Hà Nội
+  OfficeState state = initial_state(config, service_day(now, config.utc_offset_minutes), 1, 0);
+  Batch batch;
+  for (int i = 0; i < tickets; ++i) {
+    IssueTicket issue;
+    issue.service = config.services[0].code;
+    issue.public_secret = "s";
+    auto d = decide(config, state, issue, now);
+    if (!d.is_ok()) return d.status();
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+    }
+    batch.add(std::move(d.value().events), state);
+  }
+  return store.write_batch(batch);
+}
+
+// With the WAL's sync left to the WalSyncer, the sync covering a commit may start only
+// after the one under way: the commit starts its pages' writeback so that sync is mostly
+// the disk's flush. SQLite's own modes leave the pages to their sync (or the kernel).
+TEST(WalWriteback, ACommitWhoseSyncComesLaterStartsItsPagesWriteback) {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    const char* file;
+    bool sync_separately;
+  };
+  const Case cases[] = {
+      {"NORMAL: no sync follows, the pages wait for the kernel", "normal.db", false},
+      {"FULL, synced by the WalSyncer: written back at once", "full.db", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string path = dir.file(c.file);
+    StoreOptions options;
+    options.synchronous = c.sync_separately ? "FULL" : "NORMAL";
+    options.sync_wal_separately = c.sync_separately;
+    options.background_checkpoints = false;
+    auto store = Store::open(path, options);
+    ASSERT_TRUE(store.is_ok()) << store.status().message();
+    ASSERT_EQ(store.value()->commits_need_wal_sync(), c.sync_separately);
+    const int wal = ::open((path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
+    ASSERT_GE(wal, 0);
+    ASSERT_TRUE(write_issue_batch(*store.value(), 50).is_ok());
+    const long unwritten = unwritten_pages(wal);
+    if (unwritten < 0) GTEST_SKIP() << "this kernel has no cachestat(2) to count dirty pages";
+    if (!c.sync_separately) {
+      if (unwritten == 0) GTEST_SKIP() << "the temp directory's file system keeps no dirty pages (tmpfs)";
+      EXPECT_GT(unwritten, 0);
+    } else {
+      EXPECT_TRUE(wait_until([&] { return unwritten_pages(wal) == 0; }))
+          << unwritten_pages(wal) << " WAL pages unwritten without a sync";
+    }
+    ::close(wal);
+  }
 }
 
 }  // namespace

@@ -103,7 +103,8 @@ class Store {
   Result<LoadedState> load(Instant now, int recent_calls = 10);
 
   // One transaction: the events, the ticket and counter rows they touched, votes and
-  // session changes. All or nothing.
+  // session changes. All or nothing. When commits leave the sync to sync_wal(), the
+  // WAL's new pages are already on their way to the disk when it returns.
   Status write_batch(const Batch& batch);
   Status write_batch(const std::vector<Event>& events, const OfficeState& after,
                      const std::vector<SessionWrite>& sessions) {
@@ -150,6 +151,7 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status open_wal_for_syncing();
+  void start_wal_writeback();
   Status migrate();
   Status write_events(std::span<const Event> events);
   Status insert_tickets(std::span<const Ticket* const> tickets);

@@ -1,6 +1,8 @@
 // The write path: a batch of decided commands becomes one transaction. Rows of the
 // hot tables (events, new tickets) go in as multi-row INSERTs: per statement SQLite
 // opens cursors, halts and resets, which cost as much as the row itself.
+#include <fcntl.h>
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -324,7 +326,19 @@ Status Store::write_batch(const Batch& batch) {
     if (Status s = write_counter(c, batch.service_day); !s.is_ok()) return s;
   for (const auto& w : batch.sessions)
     if (Status s = write_session(w); !s.is_ok()) return s;
-  return tx.commit();
+  Status committed = tx.commit();
+  if (committed.is_ok()) start_wal_writeback();
+  return committed;
+}
+
+void Store::start_wal_writeback() {
+  if (wal_fd_ < 0) return;
+  // The sync that makes this batch durable may only start once the one under way ends.
+  // Until then the pages would sit dirty, and that sync would first write them and then
+  // flush the disk's cache; started now, the writing overlaps the sync under way and
+  // the next one is mostly the flush (commit to durable 1.12 -> 0.90 ms under load).
+  // It adds nothing to durability: a failure shows up in the sync.
+  ::sync_file_range(wal_fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 }  // namespace motcua::store
