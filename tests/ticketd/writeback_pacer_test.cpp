@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "domain/decide.hpp"
+#include "issuing_office.hpp"
 #include "store/checkpointer.hpp"
 #include "store/sqlite.hpp"
 #include "store/store.hpp"
@@ -24,6 +24,7 @@
 namespace motcua::store {
 namespace {
 
+using motcua::testing::IssuingOffice;
 using motcua::testing::TempDir;
 using namespace std::chrono_literals;
 
@@ -100,27 +101,6 @@ TEST(WritebackPacer, TheCheckpointerPacesTheDatabaseFileWhileItCopiesPages) {
   EXPECT_GE(checkpointer.value()->writebacks_started(), 1u);
 }
 
-// Issues `tickets` numbers in one batch, as the office's writer does.
-Status write_issue_batch(Store& store, int tickets) {
-  const OfficeConfig config = demo_office_config();
-  const Instant now = from_unix_ms(1795395600000LL);  // 2026-11-23 08:00 in Hà Nội
-  OfficeState state = initial_state(config, service_day(now, config.utc_offset_minutes), 1, 0);
-  Batch batch;
-  for (int i = 0; i < tickets; ++i) {
-    IssueTicket issue;
-    issue.service = config.services[0].code;
-    issue.public_secret = "s";
-    auto d = decide(config, state, issue, now);
-    if (!d.is_ok()) return d.status();
-    for (auto& e : d.value().events) {
-      e.seq = state.last_seq + 1;
-      apply(config, state, e);
-    }
-    batch.add(std::move(d.value().events), state);
-  }
-  return store.write_batch(batch);
-}
-
 // With the WAL's sync left to the WalSyncer, the sync covering a commit may start only
 // after the one under way: the commit starts its pages' writeback so that sync is mostly
 // the disk's flush. SQLite's own modes leave the pages to their sync (or the kernel).
@@ -147,7 +127,7 @@ TEST(WalWriteback, ACommitWhoseSyncComesLaterStartsItsPagesWriteback) {
     ASSERT_EQ(store.value()->commits_need_wal_sync(), c.sync_separately);
     const int wal = ::open((path + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
     ASSERT_GE(wal, 0);
-    ASSERT_TRUE(write_issue_batch(*store.value(), 50).is_ok());
+    ASSERT_TRUE(IssuingOffice{}.issue(*store.value(), 50).is_ok());
     const long unwritten = unwritten_pages(wal);
     if (unwritten < 0) GTEST_SKIP() << "this kernel has no cachestat(2) to count dirty pages";
     if (!c.sync_separately) {

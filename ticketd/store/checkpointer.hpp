@@ -26,7 +26,7 @@ class Checkpointer {
   // the WAL ever grows to `kBacklogFactor` thresholds, the writer checkpoints itself
   // again, so it stays bounded.
   static Result<std::unique_ptr<Checkpointer>> attach(Database& writer, const std::string& path,
-                                                      int threshold_pages = 1000);
+                                                      int threshold_pages = kDefaultThresholdPages);
   ~Checkpointer();
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
@@ -46,6 +46,7 @@ class Checkpointer {
   // Writebacks of the database file started so far, while checkpoints ran.
   std::uint64_t writebacks_started() const { return pacer_.started(); }
 
+  static constexpr int kDefaultThresholdPages = 1000;
   static constexpr int kBacklogFactor = 8;
   static constexpr std::chrono::milliseconds kWritebackPace{1};
   static constexpr int kFinishFactor = 3;

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -425,7 +426,31 @@ Status Store::open_wal_for_syncing() {
     ::fsync(dir_fd);
     ::close(dir_fd);
   }
-  return Status::ok();
+  return preallocate_wal();
+}
+
+Status Store::preallocate_wal() {
+  // A sync of a file that grew must also write its new size, which made every sync
+  // slower (1.45 vs 1.12 ms a commit under load) until the WAL first started over. Zeros
+  // written once here make that first cycle an overwrite like every later one
+  // (PostgreSQL zero-fills its WAL segments for the same reason). SQLite's recovery stops
+  // at the first invalid frame, and a frame of zeros names page 0, which no frame does; a
+  // clean close deletes the file as before.
+  struct stat st {};
+  if (::fstat(wal_fd_, &st) != 0 || st.st_size >= kPreallocatedWalBytes) return Status::ok();
+  const std::vector<char> zeros(1 << 20, 0);
+  for (std::int64_t at = st.st_size; at < kPreallocatedWalBytes;) {
+    const auto n = static_cast<std::size_t>(std::min<std::int64_t>(zeros.size(), kPreallocatedWalBytes - at));
+    const ssize_t written = ::pwrite(wal_fd_, zeros.data(), n, at);
+    if (written <= 0) {
+      // A nearly full disk: go on with the WAL as it was (the zeros are not needed).
+      if (::ftruncate(wal_fd_, st.st_size) != 0) break;
+      return Status::ok();
+    }
+    at += written;
+  }
+  // Also makes the migration's commits durable, which at NORMAL were not synced yet.
+  return sync_wal();
 }
 
 Status Store::sync_wal() const {

@@ -133,6 +133,11 @@ class Store {
   Result<std::int64_t> purge_identity(Instant before);
 
   Status integrity_check(std::string& result);
+  // When commits leave the WAL's sync to sync_wal(), the WAL is zero-filled to this length
+  // at open: more than it reaches before the checkpointer has it start over.
+  static constexpr std::int64_t kPreallocatedWalBytes = 16 << 20;
+  static_assert(kPreallocatedWalBytes >
+                (Checkpointer::kFinishFactor + 0.5) * Checkpointer::kDefaultThresholdPages * (4096 + 24));
   // Whether commits leave the WAL's sync to sync_wal() (StoreOptions::sync_wal_separately).
   bool commits_need_wal_sync() const { return wal_fd_ >= 0; }
   // Makes everything committed so far durable. Safe from any thread, also while the
@@ -151,6 +156,7 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status open_wal_for_syncing();
+  Status preallocate_wal();
   void start_wal_writeback();
   Status migrate();
   Status write_events(std::span<const Event> events);
