@@ -236,7 +236,12 @@ std::string ticket_text_with_code(std::string_view ticket_text, std::string_view
 
 std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
                           std::string* ticket_text) {
-  return json_text(
+  return exact_text([&](std::string& out) { append_event_message(out, config, state, e, now, ticket_text); });
+}
+
+void append_event_message(std::string& out, const OfficeConfig& config, const OfficeState& state, const Event& e,
+                          Instant now, std::string* ticket_text) {
+  append_json_text(out,
       [&](TextFields& o) {
         o.put("type", "event");
         o.put("seq", e.seq);

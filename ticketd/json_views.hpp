@@ -38,6 +38,9 @@ json::object office_json(const OfficeConfig& config);
 // message embeds it (ticket_json_text without options) is also left there.
 std::string event_message(const OfficeConfig& config, const OfficeState& state, const Event& e, Instant now,
                           std::string* ticket_text = nullptr);
+// The same, appended to `out` (the hub's reused buffers).
+void append_event_message(std::string& out, const OfficeConfig& config, const OfficeState& state, const Event& e,
+                          Instant now, std::string* ticket_text = nullptr);
 // ticket_json_text(..., {.include_code = true}) made from the view without the code: the
 // issue reply reuses the text its event message already holds.
 std::string ticket_text_with_code(std::string_view ticket_text, std::string_view code);

@@ -288,16 +288,20 @@ std::string exact_text(Write&& write) {
   return std::string(buffer);
 }
 
+// One object as text appended to `out`: `fill(TextFields&)` writes its fields.
+template <typename Fill>
+void append_json_text(std::string& out, Fill&& fill) {
+  JsonWriter w(out);
+  w.begin_object();
+  TextFields fields(w);
+  fill(fields);
+  w.end_object();
+}
+
 // One object as text: `fill(TextFields&)` writes its fields.
 template <typename Fill>
 std::string json_text(Fill&& fill) {
-  return exact_text([&](std::string& out) {
-    JsonWriter w(out);
-    w.begin_object();
-    TextFields fields(w);
-    fill(fields);
-    w.end_object();
-  });
+  return exact_text([&](std::string& out) { append_json_text(out, fill); });
 }
 
 // One object as a json::object.

@@ -69,8 +69,9 @@ Result<Decision> Office::execute(const Command& command) {
     e.seq = state_.last_seq + 1;
     apply(config_, state_, e);
     remember_call(e);
-    unpublished_.push_back(
-        {0, e.seq, std::make_shared<const std::string>(event_message(config_, state_, e, at, &last_ticket_text_.text))});
+    auto message = hub_.message_buffer();
+    append_event_message(*message, config_, state_, e, at, &last_ticket_text_.text);
+    unpublished_.push_back({0, e.seq, std::move(message)});
     last_ticket_text_.ticket_id = last_ticket_text_.text.empty() ? 0 : e.ticket_id;
     last_ticket_text_.seq = e.seq;
   }

@@ -143,7 +143,7 @@ class Office {
   struct UnpublishedEvent {
     std::uint64_t batch_id;
     std::int64_t seq;
-    std::shared_ptr<const std::string> message;
+    std::shared_ptr<std::string> message;
   };
 
   void schedule_flush();
