@@ -81,7 +81,9 @@ TEST(WalPreallocation, OnlyAWalTheSyncerSyncsIsZeroFilledAtOpen) {
     }
     // Commits overwrite the zeros; the file does not grow while they fit.
     ASSERT_TRUE(IssuingOffice{}.issue(*store.value(), 20).is_ok());
-    if (c.preallocated) EXPECT_EQ(wal_size(path), static_cast<std::uintmax_t>(Store::kPreallocatedWalBytes));
+    if (c.preallocated) {
+      EXPECT_EQ(wal_size(path), static_cast<std::uintmax_t>(Store::kPreallocatedWalBytes));
+    }
   }
 }
 

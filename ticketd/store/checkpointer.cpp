@@ -9,6 +9,10 @@ Result<std::unique_ptr<Checkpointer>> Checkpointer::attach(Database& writer, con
   // A connection takes up WAL mode from the file when it first reads it; until then a
   // checkpoint on it does nothing at all (and still reports success).
   if (Status s = own.value()->exec("SELECT count(*) FROM sqlite_master"); !s.is_ok()) return s;
+  int chunk = kDatabaseChunkBytes;
+  for (Database* db : {own.value().get(), &writer})
+    if (const int rc = sqlite3_file_control(db->handle(), "main", SQLITE_FCNTL_CHUNK_SIZE, &chunk); rc != SQLITE_OK)
+      return Status::unavailable("store_open_failed", std::string("SQLITE_FCNTL_CHUNK_SIZE: ") + sqlite3_errstr(rc));
   auto c = std::unique_ptr<Checkpointer>(new Checkpointer(std::move(own.value()), writer, path, threshold_pages));
   // Replaces the hook sqlite3_wal_autocheckpoint() installed, which turns that off.
   sqlite3_wal_hook(writer.handle(), &Checkpointer::on_writer_commit, c.get());
@@ -74,6 +78,13 @@ void Checkpointer::run() {
     pacer_.end();
     // Counted only when it copied something (SQLite says OK even when it could not).
     if (rc == SQLITE_OK && copied_frames > 0) {
+      // SQLite syncs the database file only in a checkpoint that reaches the WAL's end:
+      // under load, the writer's copy before the WAL starts over. That one sync then
+      // carried every page the background checkpoints had copied since, plus the file's
+      // new size, while the next batch waited (writer's copy 2.6 -> 2.2 ms). Synced here,
+      // that sync carries only the writer's own few pages. Durability does not depend on
+      // it: the frames stay in the WAL until a sync by SQLite has covered them.
+      if (pacer_.sync_file()) database_syncs_.fetch_add(1, std::memory_order_relaxed);
       copied_frames_.store(copied_frames, std::memory_order_relaxed);
       done_.fetch_add(1, std::memory_order_relaxed);
       // The writer has most likely committed more while this ran (those frames are not

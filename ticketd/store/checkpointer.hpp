@@ -46,10 +46,19 @@ class Checkpointer {
   // Writebacks of the database file started so far, while checkpoints ran.
   std::uint64_t writebacks_started() const { return pacer_.started(); }
 
+  // Syncs of the database file after background checkpoints that copied frames.
+  std::uint64_t database_syncs() const { return database_syncs_.load(std::memory_order_relaxed); }
+
   static constexpr int kDefaultThresholdPages = 1000;
   static constexpr int kBacklogFactor = 8;
   static constexpr std::chrono::milliseconds kWritebackPace{1};
   static constexpr int kFinishFactor = 3;
+  // The database file grows (and SQLite's truncation after a checkpoint that caught up
+  // shrinks it) in steps of this size, on both connections (SQLITE_FCNTL_CHUNK_SIZE).
+  // Why: a copy that changes the file's size makes its sync also commit the file system's
+  // journal; the writer's copy before the WAL starts over then mostly fits in space the
+  // background checkpoints already added.
+  static constexpr int kDatabaseChunkBytes = 8 * 1024 * 1024;
 
  private:
   Checkpointer(std::unique_ptr<Database> own, Database& writer, const std::string& path, int threshold_pages);
@@ -65,6 +74,7 @@ class Checkpointer {
   bool stopping_ = false;
   std::atomic<std::uint64_t> done_{0};
   std::atomic<bool> finish_wanted_{false};
+  std::atomic<std::uint64_t> database_syncs_{0};
   std::atomic<int> copied_frames_{0};     // of the WAL, in the database file after the last checkpoint
   WritebackPacer pacer_;                  // while a checkpoint copies pages into the file
   std::thread thread_;

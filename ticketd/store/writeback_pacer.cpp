@@ -33,6 +33,8 @@ void WritebackPacer::end() {
   active_ = false;
 }
 
+bool WritebackPacer::sync_file() { return fd_ >= 0 && ::fdatasync(fd_) == 0; }
+
 void WritebackPacer::run() {
   std::unique_lock lock(mutex_);
   for (;;) {

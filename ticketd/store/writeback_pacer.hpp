@@ -29,6 +29,12 @@ class WritebackPacer {
   void begin();
   void end();
 
+  // Makes what was written to the file durable (fdatasync on the pacer's descriptor: a
+  // sync covers every descriptor's writes). False if the file could not be opened or the
+  // sync failed; a failed sync is also reported to the next sync of every other
+  // descriptor of the file (SQLite's among them), so nothing relies on this one.
+  bool sync_file();
+
   // Writebacks started so far.
   std::uint64_t started() const { return started_.load(std::memory_order_relaxed); }
 
