@@ -1,12 +1,11 @@
 // Writeback started early, on real files: the pacer's dirty pages stay dirty until it is
 // asked, are written back while it is (long before the kernel's own 30 s would), and it
-// stops when told; the checkpointer runs it while a background checkpoint copies pages,
-// syncs the database file after such a checkpoint, and grows that file in chunks; a
-// commit whose sync comes later starts its WAL pages' writeback itself.
+// stops when told; the checkpointer runs it while a background checkpoint copies pages and
+// syncs the database file after such a checkpoint; a commit whose sync comes later starts
+// its WAL pages' writeback itself.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -86,24 +85,6 @@ TEST(WritebackPacer, WritesBackDirtyPagesOnlyWhileAsked) {
   ::close(fd);
 }
 
-TEST(WritebackPacer, TheCheckpointerPacesTheDatabaseFileWhileItCopiesPages) {
-  TempDir dir;
-  const std::string path = dir.file("c.db");
-  auto opened = Database::open(path);
-  ASSERT_TRUE(opened.is_ok());
-  Database& writer = *opened.value();
-  ASSERT_TRUE(writer.exec("PRAGMA journal_mode=WAL").is_ok());
-  ASSERT_TRUE(writer.exec("CREATE TABLE blobs(id INTEGER PRIMARY KEY, body BLOB NOT NULL)").is_ok());
-  auto checkpointer = Checkpointer::attach(writer, path, 4000);
-  ASSERT_TRUE(checkpointer.is_ok());
-  // ~20 MB in one commit: past the threshold, short of the writer's own backlog checkpoint.
-  ASSERT_TRUE(writer.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
-                          "INSERT INTO blobs(body) SELECT zeroblob(4000) FROM n")
-                  .is_ok());
-  ASSERT_TRUE(wait_until([&] { return checkpointer.value()->checkpoints_done() >= 1; }));
-  EXPECT_GE(checkpointer.value()->writebacks_started(), 1u);
-}
-
 // A WAL-mode database with a checkpointer at 4,000 pages, and ~20 MB committed in one go:
 // past the threshold, short of the writer's own backlog checkpoint.
 struct CheckpointedDatabase {
@@ -126,9 +107,13 @@ struct CheckpointedDatabase {
   std::unique_ptr<Checkpointer> checkpointer;
 };
 
-long file_size(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 ? static_cast<long>(st.st_size) : -1;
+TEST(WritebackPacer, TheCheckpointerPacesTheDatabaseFileWhileItCopiesPages) {
+  TempDir dir;
+  CheckpointedDatabase db(dir.file("c.db"));
+  ASSERT_TRUE(db.checkpointer);
+  db.commit_blobs();
+  ASSERT_TRUE(wait_until([&] { return db.checkpointer->checkpoints_done() >= 1; }));
+  EXPECT_GE(db.checkpointer->writebacks_started(), 1u);
 }
 
 TEST(Checkpointer, ABackgroundCheckpointThatCopiedFramesSyncsTheDatabaseFile) {
@@ -141,45 +126,6 @@ TEST(Checkpointer, ABackgroundCheckpointThatCopiedFramesSyncsTheDatabaseFile) {
   ASSERT_TRUE(wait_until([&] { return db.checkpointer->database_syncs() >= 1; }))
       << "SQLite syncs the file only in a checkpoint that reaches the WAL's end";
   EXPECT_EQ(db.checkpointer->database_syncs(), db.checkpointer->checkpoints_done());
-}
-
-TEST(Checkpointer, TheDatabaseFileGrowsAndShrinksInChunksOnBothConnections) {
-  TempDir dir;
-  const std::string path = dir.file("c.db");
-  constexpr long kChunk = Checkpointer::kDatabaseChunkBytes;
-  {
-    CheckpointedDatabase db(path);
-    ASSERT_TRUE(db.checkpointer);
-    db.commit_blobs();
-    ASSERT_TRUE(wait_until([&] { return db.checkpointer->checkpoints_done() >= 1; }));
-    // The background connection grew the file to hold what it copied.
-    EXPECT_GT(file_size(path), 20'000'000);
-    EXPECT_EQ(file_size(path) % kChunk, 0) << file_size(path);
-    // A copy that reaches the WAL's end makes SQLite cut the file to the pages in use,
-    // rounded up to the chunk rather than to the page. The writer makes that copy here:
-    // a few more pages, too few to wake the background checkpointer.
-    ASSERT_TRUE(db.writer->exec("INSERT INTO blobs(body) SELECT body FROM blobs WHERE id <= 100").is_ok());
-    ASSERT_TRUE(db.writer->exec("PRAGMA wal_checkpoint(PASSIVE)").is_ok());
-    EXPECT_EQ(db.checkpointer->checkpoints_done(), 1u);
-    auto pages = db.writer->prepare("PRAGMA page_count");
-    ASSERT_TRUE(pages.is_ok() && pages.value()->step());
-    const long in_use = pages.value()->int64(0) * 4096;
-    pages.value()->reset();
-    EXPECT_EQ(file_size(path) % kChunk, 0) << file_size(path);
-    EXPECT_GE(file_size(path), in_use);
-    EXPECT_LT(file_size(path), in_use + kChunk);
-  }
-  // The zeros past the pages in use are nothing to SQLite.
-  auto reopened = Database::open(path);
-  ASSERT_TRUE(reopened.is_ok());
-  auto count = reopened.value()->prepare("SELECT count(*) FROM blobs");
-  ASSERT_TRUE(count.is_ok() && count.value()->step());
-  EXPECT_EQ(count.value()->int64(0), 5100);
-  count.value()->reset();
-  auto integrity = reopened.value()->prepare("PRAGMA integrity_check");
-  ASSERT_TRUE(integrity.is_ok() && integrity.value()->step());
-  EXPECT_EQ(integrity.value()->text_view(0), "ok");
-  integrity.value()->reset();
 }
 
 // With the WAL's sync left to the WalSyncer, the sync covering a commit may start only

@@ -9,10 +9,6 @@ Result<std::unique_ptr<Checkpointer>> Checkpointer::attach(Database& writer, con
   // A connection takes up WAL mode from the file when it first reads it; until then a
   // checkpoint on it does nothing at all (and still reports success).
   if (Status s = own.value()->exec("SELECT count(*) FROM sqlite_master"); !s.is_ok()) return s;
-  int chunk = kDatabaseChunkBytes;
-  for (Database* db : {own.value().get(), &writer})
-    if (const int rc = sqlite3_file_control(db->handle(), "main", SQLITE_FCNTL_CHUNK_SIZE, &chunk); rc != SQLITE_OK)
-      return Status::unavailable("store_open_failed", std::string("SQLITE_FCNTL_CHUNK_SIZE: ") + sqlite3_errstr(rc));
   auto c = std::unique_ptr<Checkpointer>(new Checkpointer(std::move(own.value()), writer, path, threshold_pages));
   // Replaces the hook sqlite3_wal_autocheckpoint() installed, which turns that off.
   sqlite3_wal_hook(writer.handle(), &Checkpointer::on_writer_commit, c.get());

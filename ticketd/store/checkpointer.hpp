@@ -53,12 +53,6 @@ class Checkpointer {
   static constexpr int kBacklogFactor = 8;
   static constexpr std::chrono::milliseconds kWritebackPace{1};
   static constexpr int kFinishFactor = 3;
-  // The database file grows (and SQLite's truncation after a checkpoint that caught up
-  // shrinks it) in steps of this size, on both connections (SQLITE_FCNTL_CHUNK_SIZE).
-  // Why: a copy that changes the file's size makes its sync also commit the file system's
-  // journal; the writer's copy before the WAL starts over then mostly fits in space the
-  // background checkpoints already added.
-  static constexpr int kDatabaseChunkBytes = 8 * 1024 * 1024;
 
  private:
   Checkpointer(std::unique_ptr<Database> own, Database& writer, const std::string& path, int threshold_pages);

@@ -3,6 +3,10 @@
 // alerts at a given instant, including the exact-threshold edges.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <utility>
+
 #include "domain/office_state.hpp"
 #include "stats/alerts.hpp"
 #include "stats/waiting_series.hpp"
@@ -27,16 +31,23 @@ class Hall {
     const Service* s = config_.find_service(service);
     e.number = (s ? s->first_number : 1) + static_cast<int>(id);
     e.display = std::to_string(e.number);
+    e.priority = std::exchange(next_priority_, false);
     apply(config_, state_, e);
     return *this;
   }
   Hall& call(std::int64_t id, int counter, int t) { return ev(EventType::ticket_called, id, counter, officer_at(counter), t); }
   Hall& start(std::int64_t id, int counter, int t) { return ev(EventType::ticket_started, id, counter, officer_at(counter), t); }
   Hall& close(std::int64_t id, int counter, int t) { return ev(EventType::ticket_closed, id, counter, officer_at(counter), t); }
-  Hall& transfer(std::int64_t id, int counter, const std::string& service, int t) {
+  Hall& transfer(std::int64_t id, int counter, const std::string& service, int t, int to_counter = 0) {
     Event e = base(EventType::ticket_transferred, id, counter, officer_at(counter), t);
     e.service = service;
+    e.to_counter = to_counter;
     apply(config_, state_, e);
+    return *this;
+  }
+  Hall& cancel(std::int64_t id, int t) { return ev(EventType::ticket_cancelled, id, 0, "", t); }
+  Hall& prioritise_next() {
+    next_priority_ = true;
     return *this;
   }
   Hall& pause(int counter, const std::string& reason, int t) {
@@ -47,6 +58,7 @@ class Hall {
   }
   std::vector<Alert> alerts(int t) const { return compute_alerts(config_, state_, at_s(t)); }
   const OfficeConfig& config() const { return config_; }
+  const OfficeState& state() const { return state_; }
 
  private:
   std::string officer_at(int counter) const {
@@ -70,6 +82,7 @@ class Hall {
   OfficeConfig config_;
   OfficeState state_;
   std::int64_t seq_ = 0;
+  bool next_priority_ = false;
 };
 
 std::vector<std::string> summary(const std::vector<Alert>& alerts) {
@@ -200,6 +213,83 @@ TEST(Alerts, ATransferredTicketWaitsUnderItsNewServiceButOwesNoSecondApology) {
                                             "apology_waiting:chung-thuc:#1"}));
   h.call(1, 2, 3300);
   EXPECT_EQ(summary(h.alerts(3310)), Names{}) << "the apology was owed at counter 1";
+}
+
+TEST(Alerts, ApologyCountsPriorityLinesAndTicketsSentToANamedCounter) {
+  Hall h;
+  h.open(1, "canbo1", 0).issue(1, "ho-tich", 0).prioritise_next().issue(2, "ho-tich", 10).issue(3, "ho-tich", 20);
+  h.call(3, 1, 30).start(3, 1, 40).transfer(3, 1, "ho-tich", 50, 2);
+  h.prioritise_next().issue(4, "ho-tich", 2000);
+  // #1 (normal line), #2 (priority line) and #3 (waiting for counter 2 by name, at its
+  // place from 20 s) are past 45 min at 2721 s; #4 is not. Exactly at the threshold: not yet.
+  EXPECT_EQ(summary(h.alerts(2720)), (Names{"wait_over_target:ho-tich:#1", "counter_idle:q1",
+                                            "apology_waiting:ho-tich:#1:x2"}));
+  EXPECT_EQ(summary(h.alerts(2721)), (Names{"wait_over_target:ho-tich:#1", "counter_idle:q1",
+                                            "apology_waiting:ho-tich:#1:x3"}));
+  h.cancel(1, 2722);
+  EXPECT_EQ(summary(h.alerts(2723)), (Names{"wait_over_target:ho-tich:#2", "counter_idle:q1",
+                                            "apology_waiting:ho-tich:#2:x2"}));
+}
+
+// apology_waiting as a plain walk through today's tickets would give it: per service, how
+// many in-line tickets are past the threshold, and the oldest of them.
+std::map<std::string, std::pair<int, std::int64_t>> apology_by_walking(const Hall& h, int t) {
+  std::map<std::string, std::pair<int, std::int64_t>> out;
+  std::map<std::string, LinePlace> oldest;
+  const std::int64_t threshold_ms = std::int64_t{h.config().policy.apology_wait_min} * 60'000;
+  for (const auto& [id, ticket] : h.state().tickets) {
+    if (!is_in_line(ticket.state) || to_unix_ms(at_s(t)) - to_unix_ms(ticket.queue_at) <= threshold_ms) continue;
+    auto& [count, oldest_id] = out[ticket.service];
+    const LinePlace place{ticket.queue_at, id};
+    if (count == 0 || place < oldest[ticket.service]) {
+      oldest[ticket.service] = place;
+      oldest_id = id;
+    }
+    count += 1;
+  }
+  return out;
+}
+
+TEST(Alerts, ApologyFromTheLinesMatchesAWalkThroughEveryTicket) {
+  const std::vector<std::string> services{"ho-tich", "chung-thuc", "dat-dai"};
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    std::mt19937 rng(seed);
+    Hall h;
+    h.open(1, "canbo1", 0).open(2, "canbo2", 0).open(3, "canbo3", 0);
+    int t = 0;
+    std::int64_t issued = 0;
+    for (int step = 0; step < 60; ++step) {
+      t += static_cast<int>(rng() % 120);
+      const std::int64_t id = issued > 0 ? 1 + static_cast<std::int64_t>(rng() % issued) : 0;
+      const Ticket* ticket = id ? h.state().find_ticket(id) : nullptr;
+      const int counter = 1 + static_cast<int>(rng() % 3);
+      const CounterStatus* at = h.state().find_counter(counter);
+      switch (rng() % 5) {
+        case 0:
+        case 1:
+          if (rng() % 3 == 0) h.prioritise_next();
+          h.issue(++issued, services[rng() % services.size()], t);
+          break;
+        case 2:  // a counter with nobody takes a ticket still in line
+          if (ticket && is_in_line(ticket->state) && at && at->ticket_id == 0) h.call(id, counter, t);
+          break;
+        case 3:  // the ticket at a counter moves on: to another service, or to a named counter
+          if (at && at->ticket_id != 0)
+            h.transfer(at->ticket_id, counter, services[rng() % services.size()], t,
+                       rng() % 2 ? 1 + static_cast<int>(rng() % 3) : 0);
+          break;
+        case 4:
+          if (ticket && is_in_line(ticket->state)) h.cancel(id, t);
+          break;
+      }
+    }
+    for (int later : {t, t + 1500, t + 2700, t + 3000, t + 6000}) {
+      std::map<std::string, std::pair<int, std::int64_t>> from_lines;
+      for (const Alert& a : h.alerts(later))
+        if (a.kind == AlertKind::apology_waiting) from_lines[a.service] = {a.count, a.ticket_id};
+      EXPECT_EQ(from_lines, apology_by_walking(h, later)) << "seed " << seed << " at " << later;
+    }
+  }
 }
 
 TEST(WaitingSeries, SamplesTheLineOnAGrid) {
