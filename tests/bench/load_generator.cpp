@@ -2,14 +2,19 @@
 // request again as soon as the answer arrives, for a fixed time. Prints one JSON line:
 // {"requests":…, "rps":…, "p50_ms":…, "p99_ms":…, "errors":…}.
 //   load_generator PORT CONNECTIONS SECONDS METHOD PATH [BODY] [HEADER: VALUE]
+// With LOAD_SERIES=FILE it also writes one line per request, "ms_since_start latency_ms"
+// (tests/bench/stall_bins.py reads it): whether the slow requests come spread out or all
+// at once shows whether a tail is the server stalling or noise.
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace net = boost::asio;
@@ -22,6 +27,9 @@ struct Shared {
   http::request<http::string_body> request;
   Clock::time_point deadline;
   std::vector<double> latencies_ms;
+  std::vector<std::pair<double, double>> series;  // (sent, latency) in ms, with LOAD_SERIES
+  bool keep_series = false;
+  Clock::time_point started;
   long errors = 0;
 };
 
@@ -60,7 +68,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     const unsigned status = response_.result_int();
     if (status >= 400) shared_.errors++;
-    shared_.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent_).count());
+    const double latency_ms = std::chrono::duration<double, std::milli>(Clock::now() - sent_).count();
+    shared_.latencies_ms.push_back(latency_ms);
+    if (shared_.keep_series)
+      shared_.series.emplace_back(std::chrono::duration<double, std::milli>(sent_ - shared_.started).count(), latency_ms);
     send();
   }
   beast::tcp_stream stream_;
@@ -96,7 +107,10 @@ int main(int argc, char** argv) {
   shared.request.prepare_payload();
   net::io_context ioc;
   const tcp::endpoint ep(net::ip::make_address("127.0.0.1"), port);
+  const char* series_path = std::getenv("LOAD_SERIES");
+  shared.keep_series = series_path != nullptr;
   const auto started = Clock::now();
+  shared.started = started;
   shared.deadline = started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   for (int i = 0; i < connections; ++i) std::make_shared<Connection>(ioc, shared)->start(ep);
   ioc.run();
@@ -106,5 +120,11 @@ int main(int argc, char** argv) {
   auto pct = [&](double p) { return l.empty() ? 0.0 : l[std::min(l.size() - 1, static_cast<std::size_t>(p * l.size()))]; };
   std::printf("{\"requests\":%zu,\"rps\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"errors\":%ld}\n", l.size(),
               l.size() / elapsed, pct(0.50), pct(0.99), shared.errors);
+  if (series_path) {
+    FILE* f = std::fopen(series_path, "w");
+    if (!f) return 1;
+    for (const auto& [sent_ms, latency_ms] : shared.series) std::fprintf(f, "%.3f %.3f\n", sent_ms, latency_ms);
+    std::fclose(f);
+  }
   return 0;
 }
