@@ -30,7 +30,7 @@ class Hub {
   // An empty string for the next message, with the capacity of one the replay ring let
   // go of when there is one. Why: every event's message sat in the ring for 4,096 more
   // events, so glibc could not serve its ~1 KiB from its per-thread cache; its malloc and
-  // the copy out of a scratch buffer were ~6 % of the I/O thread's time under load.
+  // the copy out of a scratch buffer were ~5 % of the I/O thread's time under load.
   std::shared_ptr<std::string> message_buffer();
 
   // Registers a client. If `since` is in the replay buffer, queues the missed events

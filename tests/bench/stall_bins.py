@@ -5,7 +5,7 @@ Usage: stall_bins.py SERIES_FILE [BIN_MS] [CONNECTIONS]
 
 Requests slower than the run's p99 are grouped by when they were sent, in bins of BIN_MS
 (default 5). A bin holding at least a quarter of CONNECTIONS (default 64) such requests
-is a stall: at 64 connections in a closed loop, a server that stops for a few ms delays every request
+is a stall: in a closed loop, a server that stops for a few ms delays every request
 outstanding at once. Prints p50/p99/p99.9, and each stall as "start_ms:max_latency_ms".
 """
 import collections
