@@ -5,7 +5,9 @@
 //
 // Commits are pipelined: while one batch is being written on the store thread, the
 // strand goes on deciding and stages the next; with a WalSyncer, the store thread in
-// turn writes the next batch while the last one is synced. A reply, a read and an event
+// turn writes the next batch while the last one is synced. With one I/O thread and a
+// WalSyncer, the strand writes each batch itself and the store thread only steps in for
+// what could block it (another connection's write lock, the WAL's final checkpoint copy). A reply, a read and an event
 // still wait until everything staged before them is durable (when_durable).
 #pragma once
 
@@ -146,9 +148,18 @@ class Office {
     std::shared_ptr<std::string> message;
   };
 
+  enum class Written { ok, failed, lock_busy };
   void schedule_flush();
   void flush();
+  // On the strand, with one I/O thread (write_on_strand_).
+  void write_staged_batch_here();
+  // On the store thread: writes batches until none is staged.
   void write_staged_batches();
+  bool take_staged_batch(store::Batch& batch, std::uint64_t& batch_id);
+  // Writes a taken batch and hands it to the WalSyncer (or reports it to the strand).
+  Written write_batch(const store::Batch& batch, std::uint64_t batch_id, store::Store::LockWait wait);
+  void finish_checkpoint_and_recycle(store::Batch& batch);
+  void recycle(store::Batch& batch);
   void on_committed(std::uint64_t batch_id, Status status);
   void on_synced(const std::vector<store::WalSyncer::Outcome>& batches, const Status& status);
   void record_commit_time(double seconds);
@@ -180,6 +191,7 @@ class Office {
   bool flush_scheduled_ = false;
 
   std::mutex store_mutex_;
+  bool write_on_strand_ = false;  // set once in the constructor
   net::thread_pool store_thread_{1};
   // Makes the store thread's commits durable when the store leaves that to us
   // (commits_need_wal_sync); null otherwise.

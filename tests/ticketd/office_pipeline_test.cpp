@@ -49,14 +49,18 @@ struct Harness {
   // `busy_timeout_ms`: how long a commit waits for another connection's write lock.
   // `sync_wal_separately`: commits synced by the office's WalSyncer (as ticketd runs), or
   // by SQLite inside each COMMIT.
-  Harness(int busy_timeout_ms, bool sync_wal_separately) {
+  // `serialised`: by_single_io_thread, as ticketd runs on one I/O thread: with a
+  // WalSyncer the strand then writes each batch itself.
+  Harness(int busy_timeout_ms, bool sync_wal_separately,
+          Office::Serialised serialised = Office::Serialised::by_own_strand, int checkpoint_threshold_pages = 0) {
     store::StoreOptions options;
     options.busy_timeout_ms = busy_timeout_ms;
     options.sync_wal_separately = sync_wal_separately;
+    if (checkpoint_threshold_pages > 0) options.checkpoint_threshold_pages = checkpoint_threshold_pages;
     auto store = store::Store::open(path, options);
     EXPECT_TRUE(store.is_ok());
     office = std::make_unique<Office>(ioc.get_executor(), demo_office_config(), std::move(store.value()),
-                                      [] { return morning(); });
+                                      [] { return morning(); }, serialised);
     EXPECT_TRUE(office->start().is_ok());
     runner = std::thread([this] { ioc.run(); });
   }
@@ -121,14 +125,26 @@ int tickets_on_disk(const std::string& path) {
   return n;
 }
 
-// Run with the WAL synced inside each COMMIT and by the office's WalSyncer.
-class OfficePipeline : public ::testing::TestWithParam<bool> {};
-INSTANTIATE_TEST_SUITE_P(SyncModes, OfficePipeline, ::testing::Values(false, true),
-                         [](const auto& info) { return info.param ? "WalSyncer" : "SyncInCommit"; });
+// Run with the WAL synced inside each COMMIT and by the office's WalSyncer, and with the
+// WalSyncer on a single I/O thread, where the strand writes the batches itself and hands
+// a batch to the store thread only when another connection holds the write lock.
+struct PipelineMode {
+  bool wal_syncer;
+  Office::Serialised serialised;
+  const char* name;
+};
+void PrintTo(const PipelineMode& mode, std::ostream* os) { *os << mode.name; }
+class OfficePipeline : public ::testing::TestWithParam<PipelineMode> {};
+INSTANTIATE_TEST_SUITE_P(SyncModes, OfficePipeline,
+                         ::testing::Values(PipelineMode{false, Office::Serialised::by_own_strand, "SyncInCommit"},
+                                           PipelineMode{true, Office::Serialised::by_own_strand, "WalSyncer"},
+                                           PipelineMode{true, Office::Serialised::by_single_io_thread,
+                                                        "WalSyncerWritesOnTheStrand"}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST_P(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
-  Harness h(5000, GetParam());
-  EXPECT_EQ(h.on_strand([&] { return h.office->store()->commits_need_wal_sync(); }), GetParam());
+  Harness h(5000, GetParam().wal_syncer, GetParam().serialised);
+  EXPECT_EQ(h.on_strand([&] { return h.office->store()->commits_need_wal_sync(); }), GetParam().wal_syncer);
   WriteLockHolder lock(h.path);
   const auto [first, second] = h.issue_second_while_first_commits(lock);
   EXPECT_TRUE(first);
@@ -138,7 +154,7 @@ TEST_P(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
   EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commits; }), 2u);
   EXPECT_EQ(h.on_strand([&] { return h.office->committed_seq() == h.office->state().last_seq; }), true);
   const auto syncs = h.on_strand([&] { return h.office->metrics().wal_syncs; });
-  if (GetParam()) {
+  if (GetParam().wal_syncer) {
     EXPECT_GE(syncs, 1u);
     EXPECT_LE(syncs, 2u);
   } else {
@@ -148,7 +164,7 @@ TEST_P(OfficePipeline, ABatchStagedDuringACommitIsWrittenNext) {
 
 TEST_P(OfficePipeline, AFailedCommitRefusesItsBatchAndTheOneStagedBehindIt) {
   // The commit gives up on the lock after 300 ms, while the second ticket waits behind it.
-  Harness h(300, GetParam());
+  Harness h(300, GetParam().wal_syncer, GetParam().serialised);
   WriteLockHolder lock(h.path);
   std::future<bool> first = h.issue("ho-tich");
   const auto deadline = std::chrono::steady_clock::now() + kBound;
@@ -174,6 +190,44 @@ TEST_P(OfficePipeline, AFailedCommitRefusesItsBatchAndTheOneStagedBehindIt) {
   }),
             "1001");
   EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commit_failures; }), 1u);
+}
+
+// On one I/O thread the strand writes every batch, and also makes the writer's copy of
+// the WAL's last frames that lets the WAL start over. A small checkpoint threshold makes
+// that happen many times in a few hundred commits.
+TEST(OfficePipelineOnTheStrand, CommitsAcrossManyWalRestartsAreAllDurable) {
+  Harness h(5000, true, Office::Serialised::by_single_io_thread, 4);
+  constexpr int kTickets = 300;
+  for (int i = 0; i < kTickets; ++i) {
+    auto issued = h.issue("ho-tich");
+    ASSERT_EQ(issued.wait_for(kBound), std::future_status::ready);
+    ASSERT_TRUE(issued.get());
+  }
+  EXPECT_EQ(tickets_on_disk(h.path), kTickets);
+  EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commits; }), static_cast<std::uint64_t>(kTickets));
+  EXPECT_GE(h.on_strand([&] { return h.office->store()->background_checkpoints_done(); }), 3u);
+}
+
+// The strand must not wait for another connection's write lock (up to the busy timeout,
+// here longer than any wait in this test): the store thread waits instead, and the strand
+// keeps answering.
+TEST(OfficePipelineOnTheStrand, AWriteLockHeldElsewhereNeverHoldsTheStrand) {
+  Harness h(30000, true, Office::Serialised::by_single_io_thread);
+  WriteLockHolder lock(h.path);
+  auto first = h.issue("ho-tich");
+  auto strand_answers = std::async(std::launch::async, [&] {
+    const auto deadline = std::chrono::steady_clock::now() + kBound;
+    while (!h.on_strand([&] { return h.office->commit_in_flight(); }) && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return h.on_strand([&] { return h.office->state().tickets.size(); });
+  });
+  ASSERT_EQ(strand_answers.wait_for(kBound), std::future_status::ready);
+  EXPECT_EQ(strand_answers.get(), 1u);
+  EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);  // still waits for the lock
+  lock.release();
+  ASSERT_EQ(first.wait_for(kBound), std::future_status::ready);
+  EXPECT_TRUE(first.get());
+  EXPECT_EQ(tickets_on_disk(h.path), 1);
 }
 
 }  // namespace

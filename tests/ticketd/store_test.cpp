@@ -1,6 +1,8 @@
 // The store on :memory: and on files: migrations, round trips, the number guarantee.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
 #include <thread>
 
@@ -375,6 +377,50 @@ TEST(Store, ATicketIssuedAndExpiredInOneBatchIsWrittenCancelled) {
   ASSERT_TRUE(early.has_value());
   EXPECT_EQ(early->state, TicketState::waiting);
   EXPECT_EQ(early->display, "1001");
+}
+
+// With one I/O thread the office writes on it and must not wait for another connection's
+// write lock: such a write gives up at once, writes nothing, and says why.
+TEST(Store, AWriteThatMustNotWaitGivesUpAtOnceOnAnotherConnectionsLock) {
+  TempDir dir;
+  const std::string path = dir.file("locked.db");
+  StoreOptions options;
+  options.busy_timeout_ms = 30000;
+  auto store = Store::open(path, options);
+  ASSERT_TRUE(store.is_ok());
+  OfficeConfig config = demo_office_config();
+  OfficeState state = initial_state(config, service_day(at("01:00"), config.utc_offset_minutes), 1, 0);
+  auto d = decide(config, state, issue("ho-tich", "s"), at("01:00"));
+  ASSERT_TRUE(d.is_ok());
+  for (auto& e : d.value().events) {
+    e.seq = state.last_seq + 1;
+    apply(config, state, e);
+  }
+  Batch batch;
+  batch.add(std::move(d.value().events), state);
+
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  const auto started = std::chrono::steady_clock::now();
+  const Status refused = store.value()->write_batch(batch, Store::LockWait::not_at_all);
+  EXPECT_TRUE(Store::lock_busy(refused)) << refused.message();
+  // It did not wait out the 30 s busy timeout.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  EXPECT_FALSE(Store::lock_busy(Status::unavailable("store_error", "another failure")));
+  ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+
+  // Nothing of it was written, and the same batch goes in once the lock is free; the
+  // connection still waits for a lock when asked to (its busy timeout is back).
+  EXPECT_EQ(store.value()->find_ticket(1), std::nullopt);
+  ASSERT_TRUE(store.value()->write_batch(batch, Store::LockWait::not_at_all).is_ok());
+  ASSERT_TRUE(store.value()->find_ticket(1).has_value());
+  auto timeout = store.value()->database().prepare("PRAGMA busy_timeout");
+  ASSERT_TRUE(timeout.is_ok());
+  ASSERT_TRUE(timeout.value()->step());
+  EXPECT_EQ(timeout.value()->int32(0), 30000);
+  timeout.value()->reset();
 }
 
 // A writer that never pauses: a background checkpoint never catches up on its own, so

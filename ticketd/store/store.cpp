@@ -207,6 +207,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   if (!db.is_ok()) return db.status();
   auto store = std::unique_ptr<Store>(new Store(std::move(db.value())));
   auto& d = *store->db_;
+  store->busy_timeout_ms_ = options.busy_timeout_ms;
   if (options.synchronous != "FULL" && options.synchronous != "NORMAL" && options.synchronous != "EXTRA")
     return Status::invalid_argument("invalid_config", "synchronous must be FULL, NORMAL or EXTRA");
   const bool sync_wal_separately = options.sync_wal_separately && options.synchronous == "FULL" &&
@@ -223,7 +224,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   if (sync_wal_separately)
     if (Status s = store->open_wal_for_syncing(); !s.is_ok()) return s;
   if (options.background_checkpoints && path != ":memory:" && !path.empty()) {
-    auto checkpointer = Checkpointer::attach(d, path);
+    auto checkpointer = Checkpointer::attach(d, path, options.checkpoint_threshold_pages);
     if (!checkpointer.is_ok()) return checkpointer.status();
     store->checkpointer_ = std::move(checkpointer.value());
   }

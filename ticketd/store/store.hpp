@@ -26,6 +26,8 @@ struct StoreOptions {
   int busy_timeout_ms = 5000;
   // Checkpoint the WAL on a thread of its own (files only), not inside a commit.
   bool background_checkpoints = true;
+  // WAL frames that start a background checkpoint (tests make it small).
+  int checkpoint_threshold_pages = Checkpointer::kDefaultThresholdPages;
   // With FULL on a file: a commit leaves the sync of the WAL to sync_wal(), called from
   // a thread of its own (WalSyncer), so the next transaction is written while the last
   // one is synced. Nothing committed may be acknowledged before a sync_wal() that
@@ -105,7 +107,13 @@ class Store {
   // One transaction: the events, the ticket and counter rows they touched, votes and
   // session changes. All or nothing. When commits leave the sync to sync_wal(), the
   // WAL's new pages are already on their way to the disk when it returns.
-  Status write_batch(const Batch& batch);
+  //
+  // `wait`: whether to wait (up to the busy timeout) when another connection holds the
+  // write lock, or to give up at once. Given up, nothing is written and the status
+  // satisfies lock_busy().
+  enum class LockWait { up_to_busy_timeout, not_at_all };
+  Status write_batch(const Batch& batch, LockWait wait = LockWait::up_to_busy_timeout);
+  static bool lock_busy(const Status& status);
   Status write_batch(const std::vector<Event>& events, const OfficeState& after,
                      const std::vector<SessionWrite>& sessions) {
     return write_batch(Batch::from(events, after, sessions));
@@ -147,6 +155,10 @@ class Store {
   // (a few frames committed while it ran), when it left any. Call between commits, after
   // their replies are on their way: it costs a sync of the database file.
   void finish_background_checkpoint();
+  // Whether finish_background_checkpoint() has a copy to make (without taking it).
+  bool background_checkpoint_wants_finish() const {
+    return checkpointer_ && checkpointer_->finish_requested();
+  }
   // WAL checkpoints the background thread has finished (0 without one).
   std::uint64_t background_checkpoints_done() const {
     return checkpointer_ ? checkpointer_->checkpoints_done() : 0;
@@ -171,6 +183,7 @@ class Store {
   std::unique_ptr<Checkpointer> checkpointer_;  // declared after db_: stops before it closes
   std::vector<const Ticket*> issued_rows_scratch_;  // write_batch's, kept for its capacity
   int wal_fd_ = -1;  // open while commits leave the WAL's sync to sync_wal()
+  int busy_timeout_ms_ = 5000;
 };
 
 // The columns of a ticket row, in the order read_ticket() expects, and the reader itself.

@@ -287,8 +287,21 @@ Batch Batch::from(std::vector<Event> events, const OfficeState& after, std::vect
   return b;
 }
 
-Status Store::write_batch(const Batch& batch) {
+namespace {
+constexpr const char* kLockBusy = "store_lock_busy";
+}
+
+bool Store::lock_busy(const Status& status) { return !status.is_ok() && status.error() == kLockBusy; }
+
+Status Store::write_batch(const Batch& batch, LockWait wait) {
+  if (wait == LockWait::not_at_all) sqlite3_busy_timeout(db_->handle(), 0);
   Transaction tx(*db_);
+  if (wait == LockWait::not_at_all) {
+    sqlite3_busy_timeout(db_->handle(), busy_timeout_ms_);
+    // BEGIN IMMEDIATE takes the write lock or fails, so nothing is written yet.
+    if (!tx.begin_status().is_ok() && (sqlite3_extended_errcode(db_->handle()) & 0xff) == SQLITE_BUSY)
+      return Status::unavailable(kLockBusy, "another connection holds the write lock");
+  }
   if (!tx.begin_status().is_ok()) return tx.begin_status();
   if (Status s = write_events(batch.events); !s.is_ok()) return s;
   for (const auto& e : batch.events)
