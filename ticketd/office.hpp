@@ -6,9 +6,9 @@
 // Commits are pipelined: while one batch is being written on the store thread, the
 // strand goes on deciding and stages the next; with a WalSyncer, the store thread in
 // turn writes the next batch while the last one is synced. With one I/O thread and a
-// WalSyncer, the strand writes each batch itself and the store thread only steps in for
-// what could block it (another connection's write lock, the WAL's final checkpoint copy). A reply, a read and an event
-// still wait until everything staged before them is durable (when_durable).
+// WalSyncer, the strand writes each batch itself, and the store thread steps in only
+// when another connection holds the write lock. A reply, a read and an event still wait
+// until everything staged before them is durable (when_durable).
 #pragma once
 
 #include <atomic>

@@ -42,7 +42,6 @@ class Checkpointer {
   // after every checkpoint, as the copy ends with a sync of the database file that the
   // next batch waits for.
   bool take_finish_request() { return finish_wanted_.exchange(false, std::memory_order_acq_rel); }
-  bool finish_requested() const { return finish_wanted_.load(std::memory_order_acquire); }
 
   // Writebacks of the database file started so far, while checkpoints ran.
   std::uint64_t writebacks_started() const { return pacer_.started(); }

@@ -155,10 +155,6 @@ class Store {
   // (a few frames committed while it ran), when it left any. Call between commits, after
   // their replies are on their way: it costs a sync of the database file.
   void finish_background_checkpoint();
-  // Whether finish_background_checkpoint() has a copy to make (without taking it).
-  bool background_checkpoint_wants_finish() const {
-    return checkpointer_ && checkpointer_->finish_requested();
-  }
   // WAL checkpoints the background thread has finished (0 without one).
   std::uint64_t background_checkpoints_done() const {
     return checkpointer_ ? checkpointer_->checkpoints_done() : 0;
