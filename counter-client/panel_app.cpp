@@ -235,9 +235,11 @@ void PanelApp::drain_inbox() {
   for (Incoming& item : inbox_.take_all()) on_incoming(item);
   if (model_ && model_->take_new_ticket_alert()) chime_.play();
   if (model_ && model_->session_lost()) {
-    end_session(logout_pending_ ? "Đã đăng xuất."
-                                : "Phiên làm việc tại quầy đã kết thúc (hết hạn, hoặc đã đăng nhập ở nơi khác). "
-                                  "Vui lòng đăng nhập lại.");
+    const std::string& why = model_->session_end_reason();
+    end_session(logout_pending_ ? std::string("Đã đăng xuất.")
+                : !why.empty()  ? why
+                                : std::string("Phiên làm việc tại quầy đã kết thúc (hết hạn, hoặc đã đăng nhập ở nơi "
+                                              "khác). Vui lòng đăng nhập lại."));
   }
 }
 

@@ -43,6 +43,9 @@ class PanelApp {
   bool frame(int wait_ms);
   // Frames until the window closes; returns the process exit code.
   int run();
+  // Whether the sign-in form shows, and the note above it (why the last session ended).
+  bool signing_in() const { return model_ == nullptr; }
+  const std::string& sign_in_note() const { return login_info_; }
 
  private:
   struct StreamMessage { int generation; boost::json::object message; };

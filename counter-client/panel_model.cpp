@@ -145,6 +145,9 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
     if (json_int(*c, "number") == counter_ &&
         (counter_state_ == "closed" || (!username_.empty() && json_string(*c, "officer") != username_))) {
       session_lost_ = true;
+      if (event == "counter.closed" && json_string(m, "reason") == "closed_by_supervisor")
+        session_end_reason_ = "Lãnh đạo đã đóng quầy này; số đang giữ (nếu có) đã trở lại hàng chờ, ở vị trí cũ. "
+                              "Vui lòng đăng nhập lại.";
     }
   }
   if (event == "ticket.issued" && before == "idle" && counter_state_ == "idle") {

@@ -78,6 +78,8 @@ class PanelModel {
   bool busy() const { return pending_.has_value(); }
   // True once a 401/403 not_signed_in says the session is gone: the panel must sign in again.
   bool session_lost() const { return session_lost_; }
+  // Why, when the server said so (a supervisor closed the counter); empty otherwise.
+  const std::string& session_end_reason() const { return session_end_reason_; }
   int counter() const { return counter_; }
   const std::string& display_name() const { return display_name_; }
   const std::string& counter_name() const { return counter_name_; }
@@ -112,6 +114,7 @@ class PanelModel {
   bool connected_ = false;
   bool has_snapshot_ = false;
   bool session_lost_ = false;
+  std::string session_end_reason_;
   bool new_ticket_alert_ = false;
   std::string connection_detail_;
   std::optional<PanelAction> pending_;

@@ -277,6 +277,9 @@ void Api::route(Call call) {
       return call.respond(error_response(Status::not_found("unknown_counter", "Không có quầy " + parts[2])));
     if (!post) return method_not_allowed();
     const std::string action = parts[3];
+    if (action == "force-close")
+      return on_strand(std::move(call),
+                       [this, counter](Call& c) { return force_close_counter(c, static_cast<int>(counter)); });
     return on_strand(std::move(call),
                      [this, counter, action](Call& c) { return counter_action(c, static_cast<int>(counter), action); });
   }

@@ -72,6 +72,7 @@ class Api {
   ApiResponse reactivate_ticket(Call& c, std::int64_t id);
   ApiResponse vote(Call& c, std::int64_t id);
   ApiResponse counter_action(Call& c, int counter, const std::string& action);
+  ApiResponse force_close_counter(Call& c, int counter);
   ApiResponse logout(Call& c);
   ApiResponse me(Call& c);
   ApiResponse metrics_text();

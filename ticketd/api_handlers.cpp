@@ -246,6 +246,30 @@ ApiResponse Api::counter_action(Call& c, int counter, const std::string& action)
   return json_response(200, o);
 }
 
+ApiResponse Api::force_close_counter(Call& c, int counter) {
+  if (!c.caller.is_staff()) return unauthenticated_response(c.caller);
+  if (!c.caller.is_supervisor()) return forbidden_response("Chỉ lãnh đạo hoặc quản trị viên được đóng quầy của người khác");
+  auto body = RequestBody::parse(c.body, {});
+  if (!body.is_ok()) return error_response(body.status());
+  const CounterStatus* before = office_.state().find_counter(counter);
+  const std::string officer = before ? before->officer : std::string();
+  auto d = office_.execute(CloseCounter{counter, c.caller.officer->username});
+  if (!d.is_ok()) return error_response(d.status());
+  // The officer's client learns it at its next request (401), and signs in anew.
+  for (const auto& record : office_.sessions().at_counter(officer, counter))
+    office_.stage_session({store::SessionWrite::Kind::erase, record});
+  const auto& state = office_.state();
+  const Ticket* t = d.value().ticket_id ? state.find_ticket(d.value().ticket_id) : nullptr;
+  json::object o;
+  if (t) {
+    o["ticket"] = ticket_json(office_.config(), state, *t);
+  } else {
+    o["ticket"] = nullptr;
+  }
+  o["counter"] = counter_json(office_.config(), state, counter);
+  return json_response(200, o);
+}
+
 ApiResponse Api::metrics_text() {
   std::string out = http_metrics_.render();
   const auto& state = office_.state();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,13 @@ class Sessions {
   const store::SessionRecord* find(const std::string& token_hash) const {
     auto it = by_hash_.find(token_hash);
     return it == by_hash_.end() ? nullptr : &it->second;
+  }
+  // The sessions `username` opened by signing in at `counter`.
+  std::vector<store::SessionRecord> at_counter(const std::string& username, int counter) const {
+    std::vector<store::SessionRecord> out;
+    for (const auto& [hash, r] : by_hash_)
+      if (r.username == username && r.counter == counter) out.push_back(r);
+    return out;
   }
 
  private:

@@ -271,12 +271,14 @@ void append_event_message(std::string& out, const OfficeConfig& config, const Of
             o.put("reason", e.reason);
             break;
           case EventType::counter_paused:
+          case EventType::counter_closed:
           case EventType::ticket_cancelled:
             o.put("reason", e.reason);
             break;
           case EventType::ticket_transferred:
             o.put("to_counter", e.to_counter);
             o.put("service", e.service);
+            o.put("reason", e.reason);
             break;
           case EventType::day_started:
             o.put("service_day", service_day_to_iso(e.service_day));

@@ -206,4 +206,8 @@ ApiResult ApiClient::cancel_ticket(std::int64_t ticket_id) {
   return post("/api/tickets/" + std::to_string(ticket_id) + "/cancel", json::object{});
 }
 
+ApiResult ApiClient::force_close_counter(int counter) {
+  return post("/api/counters/" + std::to_string(counter) + "/force-close", json::object{});
+}
+
 }  // namespace motcua::client

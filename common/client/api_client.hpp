@@ -60,6 +60,9 @@ class ApiClient {
   ApiResult vote(std::int64_t ticket_id, int rating, std::string_view reason = {});
   ApiResult issue_ticket(std::string_view service, bool priority = false, std::string_view idempotency_key = {});
   ApiResult cancel_ticket(std::int64_t ticket_id);
+  // Supervisor or admin: closes a counter whatever its officer is doing (its ticket goes
+  // back in line).
+  ApiResult force_close_counter(int counter);
 
   // Drops the kept-alive connection (the next request connects again).
   void disconnect();

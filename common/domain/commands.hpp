@@ -33,6 +33,9 @@ struct Transfer {
 };
 struct Pause { int counter = 0; std::string officer; std::string reason; };
 struct Resume { int counter = 0; std::string officer; };
+// A supervisor closes a counter its officer left signed in (a crashed PC, a shift that
+// ended without signing out): the ticket it holds goes back in line at its place.
+struct CloseCounter { int counter = 0; std::string supervisor; };
 struct CancelTicket { std::int64_t ticket_id = 0; std::string reason; };
 struct Reactivate { std::int64_t ticket_id = 0; int counter = 0; std::string officer; };
 struct CastVote { std::int64_t ticket_id = 0; int pad_counter = 0; int rating = 0; std::string reason; };
@@ -40,6 +43,6 @@ struct CastVote { std::int64_t ticket_id = 0; int pad_counter = 0; int rating = 
 struct Tick {};
 
 using Command = std::variant<IssueTicket, SignIn, SignOut, CallNext, Recall, StartServing, MarkNoShow,
-                             CloseTicket, Transfer, Pause, Resume, CancelTicket, Reactivate, CastVote, Tick>;
+                             CloseTicket, Transfer, Pause, Resume, CloseCounter, CancelTicket, Reactivate, CastVote, Tick>;
 
 }  // namespace motcua

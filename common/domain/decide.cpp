@@ -19,6 +19,8 @@ Event make_event(EventType type, Instant at, std::int64_t ticket_id = 0, int cou
 }
 
 std::string counter_label(int n) { return "quầy " + std::to_string(n); }
+// The same, opening a sentence.
+std::string counter_label_first(int n) { return "Quầy " + std::to_string(n); }
 
 // The counter an officer acts at must exist and be theirs.
 Result<const CounterStatus*> officer_counter(const OfficeConfig& config, const OfficeState& s, int counter,
@@ -86,7 +88,7 @@ struct Decider {
     const CounterStatus* c = s.find_counter(cmd.counter);
     if (c && c->state != CounterState::closed && c->officer != cmd.officer) {
       const Officer* holder = config.find_officer(c->officer);
-      return Status::conflict("counter_taken", counter_label(cmd.counter) + " đang do " +
+      return Status::conflict("counter_taken", counter_label_first(cmd.counter) + " đang do " +
                                                    (holder ? holder->display_name : c->officer) + " đăng nhập");
     }
     Decision d;
@@ -206,6 +208,27 @@ struct Decider {
     if (c.value()->state != CounterState::paused) return invalid_transition("tiếp tục", to_string(c.value()->state));
     Decision d;
     d.events.push_back(make_event(EventType::counter_resumed, now, 0, cmd.counter, cmd.officer));
+    return d;
+  }
+
+  Result<Decision> operator()(const CloseCounter& cmd) const {
+    if (!config.find_counter(cmd.counter))
+      return Status::not_found("unknown_counter", "Không có " + counter_label(cmd.counter));
+    const CounterStatus* c = s.find_counter(cmd.counter);
+    if (!c || c->state == CounterState::closed)
+      return Status::conflict("counter_closed", counter_label_first(cmd.counter) + " đã đóng");
+    Decision d;
+    if (c->ticket_id != 0) {
+      // The citizen is still in the hall: the ticket waits again where it stood, for any
+      // counter of its service.
+      Event back = make_event(EventType::ticket_transferred, now, c->ticket_id, cmd.counter, cmd.supervisor);
+      back.reason = kClosedBySupervisor;
+      d.ticket_id = c->ticket_id;
+      d.events.push_back(std::move(back));
+    }
+    Event closed = make_event(EventType::counter_closed, now, 0, cmd.counter, cmd.supervisor);
+    closed.reason = kClosedBySupervisor;
+    d.events.push_back(std::move(closed));
     return d;
   }
 

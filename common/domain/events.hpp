@@ -51,6 +51,10 @@ struct Event {
   std::string identity;       // issued; personal data, kept out of the event log and the wire
 };
 
+// The reason on the events of a counter a supervisor closed (CloseCounter): its
+// ticket.transferred back into line and its counter.closed.
+inline constexpr const char* kClosedBySupervisor = "closed_by_supervisor";
+
 std::string_view to_string(EventType t);
 bool parse_event_type(std::string_view s, EventType& out);
 

@@ -190,6 +190,18 @@ TEST(PanelModel, CounterClosedOrTakenEndsTheSession) {
   other["officer"] = "canbo2";
   taken.apply_message(event("counter.opened", 11, other), 1);
   EXPECT_TRUE(taken.session_lost());
+  EXPECT_EQ(taken.session_end_reason(), "");
+}
+
+TEST(PanelModel, ASupervisorClosingTheCounterSaysSo) {
+  PanelModel m = connected_panel("serving");
+  json::object closed = event("counter.closed", 12, counter_status("closed"));
+  closed["reason"] = "closed_by_supervisor";
+  closed["officer"] = "lanhdao";
+  m.apply_message(closed, 1);
+  EXPECT_TRUE(m.session_lost());
+  EXPECT_EQ(m.session_end_reason().rfind("Lãnh đạo đã đóng quầy này", 0), 0u) << m.session_end_reason();
+  EXPECT_NE(m.session_end_reason().find("trở lại hàng chờ"), std::string::npos);
 }
 
 TEST(PanelModel, NewTicketAlertOnlyWhenIdleAndForOurService) {

@@ -66,6 +66,16 @@ class Ui : public ::testing::Test {
   std::unique_ptr<ApiClient> reader;
 };
 
+// Types the demo password into a panel's sign-in form (user and counter pre-filled) and
+// frames until `opened` holds.
+bool type_password_and_sign_in(const std::function<void()>& frame, const std::function<bool()>& opened) {
+  for (int i = 0; i < 3; ++i) frame();
+  push_text("demo1234");
+  frame();  // the field takes the text during a frame; Enter then reads it
+  push_key(SDLK_RETURN);
+  return pump_until(frame, opened);
+}
+
 // Pad colours (pad_app.cpp): amber "Bình thường" and red "Không hài lòng" show only when asking.
 int asking_pixels(SDL_Surface* s) {
   return std::min(count_pixels(s, 240, 175, 0, 4), count_pixels(s, 205, 45, 40, 4));
@@ -270,16 +280,40 @@ TEST_F(Ui, PanelShowsLostConnectionThenResyncs) {
   EXPECT_EQ(json_string(reader->ticket(id).body, "state"), "called");
 }
 
+TEST_F(Ui, PanelSaysASupervisorClosedItsCounterAndTheTicketWaitsAgain) {
+  GuiWindow window("panel", 1366, 768, false);
+  ASSERT_TRUE(window.ok());
+  PanelApp panel(window, PanelOptions{address(), "canbo4", 4, daemon.dir() + "/panel.json", daemon.dir()});
+  auto frame = [&] { panel.frame(20); };
+  ASSERT_TRUE(type_password_and_sign_in(frame, [&] { return counter_state(4) == "idle"; }));
+  const std::int64_t id = issue("ldtbxh");
+  ASSERT_TRUE(pump_until(frame, [&] { return !panel.signing_in(); }));
+  ASSERT_TRUE(press_until(frame, SDLK_F1, [&] { return counter_state(4) == "calling"; })) << "F1 did not call";
+
+  ApiClient supervisor(motcua::client::ApiClientOptions{address()});
+  ASSERT_EQ(supervisor.login("lanhdao", "demo1234", std::nullopt).status, 200);
+  ASSERT_EQ(supervisor.force_close_counter(4).status, 200);
+  // The panel learns it from the event stream, without a key pressed.
+  ASSERT_TRUE(pump_until(frame, [&] { return panel.signing_in(); })) << "the panel kept the closed counter";
+  EXPECT_EQ(panel.sign_in_note().rfind("Lãnh đạo đã đóng quầy này", 0), 0u) << panel.sign_in_note();
+  EXPECT_EQ(json_string(reader->ticket(id).body, "state"), "transferred");
+  EXPECT_EQ(json_int(reader->ticket(id).body, "position"), 0);
+  // Signing in again opens the counter empty-handed; F1 calls the same ticket back.
+  ASSERT_TRUE(type_password_and_sign_in(frame, [&] { return counter_state(4) == "idle"; }))
+      << "could not sign in again: " << panel.sign_in_note();
+  ASSERT_TRUE(press_until(frame, SDLK_F1, [&] { return counter_state(4) == "calling"; }));
+  const json::value at4 = counter_status(4);
+  const json::value* held = json_field(at4, "ticket");
+  ASSERT_NE(held, nullptr);
+  EXPECT_EQ(json_int(*held, "id"), id);
+}
+
 TEST_F(Ui, PanelReturnsToSignInWhenTheSessionIsGone) {
   GuiWindow window("panel", 1366, 768, false);
   ASSERT_TRUE(window.ok());
   PanelApp panel(window, PanelOptions{address(), "canbo4", 4, daemon.dir() + "/panel.json", daemon.dir()});
   auto frame = [&] { panel.frame(20); };
-  for (int i = 0; i < 3; ++i) frame();
-  push_text("demo1234");
-  frame();  // the field takes the text during a frame; Enter then reads it
-  push_key(SDLK_RETURN);
-  ASSERT_TRUE(pump_until(frame, [&] { return counter_state(4) == "idle"; }));
+  ASSERT_TRUE(type_password_and_sign_in(frame, [&] { return counter_state(4) == "idle"; }));
   for (int i = 0; i < 10; ++i) frame();
   // The same officer signs in at counter 5 elsewhere: this panel's session no longer holds 4.
   ASSERT_EQ(cc({"login", "canbo4", "--counter", "5", "--password", "demo1234"}).exit_code, 0);
@@ -292,9 +326,6 @@ TEST_F(Ui, PanelReturnsToSignInWhenTheSessionIsGone) {
   EXPECT_NE(counter_state(4), "calling");
   EXPECT_EQ(counter_state(5), "idle");
   // It keeps working: signing in again (name remembered, cursor in the password) takes counter 4 back.
-  for (int i = 0; i < 3; ++i) frame();
-  push_text("demo1234");
-  frame();
-  push_key(SDLK_RETURN);
-  ASSERT_TRUE(pump_until(frame, [&] { return counter_state(4) == "idle"; })) << "could not sign in again";
+  ASSERT_TRUE(type_password_and_sign_in(frame, [&] { return counter_state(4) == "idle"; }))
+      << "could not sign in again";
 }

@@ -223,6 +223,26 @@ async function main() {
     await waitText(cell(page, 'services-table', 'data-service', 'dat-dai', 'waiting'), '1', 'live again after the restart');
     checkEq(await page.evaluate(() => window.__marker), 'same page', 'no reload happened');
 
+    console.log('dashboard: closing a counter its officer left signed in');
+    const closeButton = page.locator('#counters-table tr[data-counter="1"] button.force-close');
+    checkEq(await page.locator('#counters-table tr[data-counter="6"] button.force-close').count(), 0,
+      'a closed counter offers no close button');
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    await closeButton.click();
+    check(asked.startsWith('Đóng Quầy 1 của Nguyễn Thị Lan?') && asked.includes(`Số ${d1Number} sẽ trở lại hàng chờ`),
+      `the page asks first, naming the officer and the ticket (${asked})`);
+    checkEq((await api('GET', '/api/queue')).data.counters[0].state, 'calling', 'cancelled: counter 1 still calls');
+    page.once('dialog', (d) => d.accept());
+    await closeButton.click();
+    await waitText(cell(page, 'counters-table', 'data-counter', '1', 'state'), 'Đóng', 'counter 1 is closed');
+    checkEq(await text(cell(page, 'counters-table', 'data-counter', '1', 'officer')), '', 'nobody at counter 1');
+    checkEq(await text(cell(page, 'counters-table', 'data-counter', '1', 'ticket')), '', 'counter 1 holds no ticket');
+    await waitText(cell(page, 'services-table', 'data-service', 'ho-tich', 'waiting'), '1', 'its ticket waits again');
+    checkEq((await api('GET', `/api/tickets/${d1}`)).data.position, 0, 'first in line, where it stood');
+    checkEq((await api('GET', '/api/me', undefined, bearer(tokens.one))).status, 401, 'the officer there is signed out');
+    checkEq(await text(page.locator('#counters-error')), '', 'no error shown');
+
     console.log('dashboard: report and CSV export');
     await page.fill('#report-from', today);
     await page.fill('#report-to', today);

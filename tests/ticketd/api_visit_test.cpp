@@ -216,5 +216,66 @@ TEST_F(ApiVisit, LogoutClosesTheCounterAndEndsTheToken) {
   EXPECT_EQ(me.error, "unauthenticated");
 }
 
+TEST_F(ApiVisit, ASupervisorClosesACounterItsOfficerLeftAndItsTicketWaitsAgain) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  const auto first = int_of(kiosk->issue_ticket("ho-tich").body, "id");
+  const auto second = int_of(kiosk->issue_ticket("ho-tich").body, "id");
+  auto officer1 = officer_at(daemon, "canbo1", 1);
+  ASSERT_EQ(officer1->counter_action(1, "call-next").status, 200);
+  ASSERT_EQ(officer1->counter_action(1, "start").status, 200);
+  // The officer's PC died: nobody else may take counter 1, and the ticket is stuck.
+  EXPECT_EQ(make_client(daemon)->login("canbo3", "demo1234", 1).error, "counter_taken");
+
+  // Only a supervisor or an admin may close another's counter.
+  auto officer2 = officer_at(daemon, "canbo2", 2);
+  auto by_officer = officer2->force_close_counter(1);
+  EXPECT_EQ(by_officer.status, 403);
+  EXPECT_EQ(by_officer.error, "forbidden");
+  EXPECT_EQ(make_client(daemon)->force_close_counter(1).status, 401);
+  EXPECT_EQ(make_client(daemon, "demo-kiosk-key-1")->force_close_counter(1).status, 401);
+
+  WsReader ws(daemon.port(), "/ws");
+  ASSERT_TRUE(ws.connected());
+  auto supervisor = make_client(daemon);
+  ASSERT_EQ(supervisor->login("lanhdao", "demo1234", std::nullopt).status, 200);
+  auto closed = supervisor->force_close_counter(1);
+  ASSERT_EQ(closed.status, 200) << closed.message;
+  EXPECT_EQ(int_of(closed.body.at("ticket"), "id"), first);
+  EXPECT_EQ(str_of(closed.body.at("ticket"), "state"), "transferred");
+  EXPECT_EQ(str_of(closed.body.at("ticket"), "number"), "1001");
+  EXPECT_EQ(int_of(closed.body.at("ticket"), "position"), 0) << "first in line again, not last";
+  EXPECT_EQ(str_of(closed.body.at("counter"), "state"), "closed");
+  EXPECT_EQ(str_of(closed.body.at("counter"), "officer"), "");
+
+  auto back = ws.until_event("ticket.transferred");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(str_of(*back, "reason"), "closed_by_supervisor");
+  EXPECT_EQ(str_of(*back, "officer"), "lanhdao");
+  EXPECT_EQ(int_of(*back, "counter"), 1);
+  auto counter_closed = ws.until_event("counter.closed");
+  ASSERT_TRUE(counter_closed.has_value());
+  EXPECT_EQ(str_of(*counter_closed, "reason"), "closed_by_supervisor");
+  EXPECT_GT(int_of(*counter_closed, "seq"), int_of(*back, "seq"));
+
+  // The officer's stale client is signed out; the counter is free for a colleague.
+  auto stale = officer1->me();
+  EXPECT_EQ(stale.status, 401);
+  EXPECT_EQ(officer1->counter_action(1, "close").status, 401);
+  EXPECT_EQ(supervisor->force_close_counter(1).error, "counter_closed");
+  EXPECT_EQ(supervisor->force_close_counter(99).status, 404);
+
+  // Durable: after a restart the counter is still closed and the ticket still waits first.
+  ASSERT_TRUE(daemon.restart()) << daemon.log();
+  auto officer3 = officer_at(daemon, "canbo3", 1);
+  auto next = officer3->counter_action(1, "call-next");
+  ASSERT_EQ(next.status, 200) << next.message;
+  EXPECT_EQ(int_of(next.body.at("ticket"), "id"), first);
+  ASSERT_EQ(officer3->counter_action(1, "start").status, 200);
+  ASSERT_EQ(officer3->counter_action(1, "close").status, 200);
+  auto after = officer3->counter_action(1, "call-next");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_EQ(int_of(after.body.at("ticket"), "id"), second);
+}
+
 }  // namespace
 }  // namespace motcua::testing

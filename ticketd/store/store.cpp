@@ -163,12 +163,14 @@ std::string event_payload_json(const Event& e) {
           case EventType::ticket_transferred:
             if (!e.service.empty()) o.put("service", e.service);
             o.put("to_counter", e.to_counter);
+            if (!e.reason.empty()) o.put("reason", e.reason);
             break;
           case EventType::vote_recorded:
             o.put("rating", e.rating);
             if (!e.reason.empty()) o.put("reason", e.reason);
             break;
           case EventType::counter_paused:
+          case EventType::counter_closed:
           case EventType::ticket_cancelled:
           case EventType::ticket_called:
             if (!e.reason.empty()) o.put("reason", e.reason);

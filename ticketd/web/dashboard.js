@@ -241,13 +241,36 @@ function renderCounters(t) {
     stCell.dataset.field = 'state';
     if (c.state === 'paused' && c.pause_reason) stCell.append(' (' + c.pause_reason + ')');
     const ticket = c.ticket ? c.ticket.number : '';
+    const action = el('td', { class: 'text' });
+    action.dataset.field = 'action';
+    if (c.state !== 'closed') {
+      const close = el('button', { type: 'button', class: 'force-close', text: 'Đóng quầy' });
+      close.addEventListener('click', () => forceClose(c));
+      action.append(close);
+    }
     tr.append(td(c.name, 'name', 'text'), stCell, td(c.officer_name || '', 'officer', 'text'), td(ticket, 'ticket'),
-      td('', 'duration'), td(c.served_today, 'served_today'));
+      td('', 'duration'), td(c.served_today, 'served_today'), action);
     tr.dataset.since = c.since;
     tr.dataset.state = c.state;
     return tr;
   });
   $('counters-table').tBodies[0].replaceChildren(...rows);
+}
+
+// For a counter its officer left signed in: the server puts its ticket back in line and
+// signs the officer out there. Asked first, as it interrupts whoever is at that counter.
+async function forceClose(c) {
+  const who = c.officer_name ? ` của ${c.officer_name}` : '';
+  const held = c.ticket ? ` Số ${c.ticket.number} sẽ trở lại hàng chờ, ở vị trí cũ.` : '';
+  if (!window.confirm(`Đóng ${c.name}${who}? Cán bộ sẽ bị đăng xuất khỏi quầy này.${held}`)) return;
+  $('counters-error').textContent = '';
+  let r;
+  try {
+    r = await api(`/api/counters/${c.number}/force-close`, { method: 'POST', body: '{}' });
+  } catch (e) { $('counters-error').textContent = 'Không kết nối được máy chủ.'; return; }
+  if (r.status === 401) { state.token = ''; sessionStorage.removeItem(TOKEN_KEY); showLogin(await errorText(r)); return; }
+  if (!r.ok) { $('counters-error').textContent = await errorText(r); return; }
+  scheduleRefresh(0);
 }
 
 // Live durations, counted on the page between refreshes (server clock, not the PC's).
