@@ -179,6 +179,11 @@ void Api::route(Call call) {
       if (!get) return method_not_allowed();
       return on_strand(std::move(call), [this](Call&) { return metrics_text(); });
     }
+    if (parts.size() == 3 && parts[0] == "t" && parts[2] == "qr.svg") {
+      if (!get) return method_not_allowed();
+      const std::string code = parts[1];
+      return on_strand(std::move(call), [this, code](Call& c) { return ticket_qr(c, code); });
+    }
     if (!get) return method_not_allowed();
     auto file = serve_static(options_.web_root, call.path);
     if (!file) return not_found();

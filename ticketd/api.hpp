@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,9 @@ struct ApiOptions {
   int session_hours = 12;
   std::string web_root;  // static pages (kiosk, status page, dashboard); empty = none
   PrintHook print;       // empty = no printing
+  // The QR (SVG) of a ticket's status page, as printed on its paper: /t/<code>/qr.svg.
+  // Empty = none (404).
+  std::function<Result<std::string>(const std::string& code)> status_qr_svg;
   // More Prometheus lines appended to /metrics (e.g. printer health); thread-safe.
   std::function<std::string()> extra_metrics;
   // Where /api/reports scans: its own threads and read-only connections. Null (a
@@ -67,6 +71,8 @@ class Api {
   void login(Call call);
   ApiResponse get_ticket(Call& c, std::int64_t id);
   ApiResponse get_ticket_by_code(Call& c, const std::string& code);
+  ApiResponse ticket_qr(Call& c, const std::string& code);
+  std::optional<Ticket> find_ticket_by_code(const std::string& code);
   ApiResponse issue_ticket(Call& c);
   ApiResponse cancel_ticket(Call& c, std::int64_t id);
   ApiResponse reactivate_ticket(Call& c, std::int64_t id);

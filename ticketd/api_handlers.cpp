@@ -121,9 +121,8 @@ ApiResponse Api::get_ticket(Call& c, std::int64_t id) {
   return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
 }
 
-ApiResponse Api::get_ticket_by_code(Call& c, const std::string& code) {
-  if (code.size() < 8 || code.size() > 32)
-    return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
+std::optional<Ticket> Api::find_ticket_by_code(const std::string& code) {
+  if (code.size() < 8 || code.size() > 32) return std::nullopt;
   // Today's tickets are in memory; the store answers for older ones. The id in the code
   // finds the ticket; the whole code must match.
   const Ticket* today = nullptr;
@@ -133,12 +132,27 @@ ApiResponse Api::get_ticket_by_code(Call& c, const std::string& code) {
     for (const auto& [id, t] : office_.state().tickets)  // a code from before schema v2
       if (t.public_code == code) today = &t;
   }
-  if (today && same_secret(today->public_code, code))
-    return json_response(200, ticket_json(office_.config(), office_.state(), *today));
-  if (!today)
-    if (auto old = office_.store()->find_ticket_by_code(code); old && same_secret(old->public_code, code))
-      return json_response(200, ticket_json(office_.config(), office_.state(), *old));
+  if (today) return same_secret(today->public_code, code) ? std::optional<Ticket>(*today) : std::nullopt;
+  if (auto old = office_.store()->find_ticket_by_code(code); old && same_secret(old->public_code, code)) return old;
+  return std::nullopt;
+}
+
+ApiResponse Api::get_ticket_by_code(Call&, const std::string& code) {
+  if (auto t = find_ticket_by_code(code)) return json_response(200, ticket_json(office_.config(), office_.state(), *t));
   return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
+}
+
+ApiResponse Api::ticket_qr(Call&, const std::string& code) {
+  if (!options_.status_qr_svg || !find_ticket_by_code(code))
+    return error_response(Status::not_found("unknown_ticket", "Không tìm thấy số thứ tự"));
+  auto svg = options_.status_qr_svg(code);
+  if (!svg.is_ok()) return error_response(svg.status());
+  ApiResponse r;
+  r.body = std::move(svg.value());
+  r.content_type = "image/svg+xml";
+  // A code's QR never changes.
+  r.headers.emplace_back("Cache-Control", "private, max-age=86400");
+  return r;
 }
 
 ApiResponse Api::cancel_ticket(Call& c, std::int64_t id) {

@@ -189,6 +189,7 @@ int main(int argc, char** argv) {
   api_options.session_hours = settings.session_hours;
   api_options.web_root = settings.web_root;
   api_options.print = printing->hook();
+  api_options.status_qr_svg = [&printing](const std::string& code) { return printing->status_qr_svg(code); };
   api_options.extra_metrics = [&printing] { return printing->metrics_text(); };
   api_options.reports = reports;
   Api api(office, api_options, metrics);

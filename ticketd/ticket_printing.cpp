@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "domain/model.hpp"
+#include "qr_code.hpp"
 #include "domain/time.hpp"
 
 namespace motcua {
@@ -52,6 +53,12 @@ std::string status_url(const std::string& public_base_url, const std::string& co
   std::string base = public_base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/t/" + code;
+}
+
+Result<std::string> TicketPrinting::status_qr_svg(const std::string& code) const {
+  auto qr = print::encode_qr(status_url(options_.public_base_url, code));
+  if (!qr.is_ok()) return qr.status();
+  return print::qr_svg(qr.value());
 }
 
 std::string derive_public_base_url(const std::string& listen, unsigned short port) {

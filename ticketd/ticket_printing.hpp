@@ -63,6 +63,8 @@ class TicketPrinting : public std::enable_shared_from_this<TicketPrinting> {
   // Set once the listener knows its port, before any request; not safe to race with print().
   void set_public_base_url(std::string url);
   const std::string& public_base_url() const { return options_.public_base_url; }
+  // The QR printed on the ticket with this code, as SVG for a screen.
+  Result<std::string> status_qr_svg(const std::string& code) const;
 
   // The hook for ApiOptions::print. Keeps this object alive while a job is pending.
   PrintHook hook();

@@ -274,6 +274,7 @@ async function main() {
     check((await kiosk.locator('#result-ahead').textContent()).includes('người tiếp theo'), 'the people-ahead line');
     check((await kiosk.locator('#result-wait').textContent()).startsWith('Thời gian chờ dự kiến:'), 'the estimated wait');
     check(await kiosk.locator('#result-print.ok').count() === 1, 'the kiosk says the ticket printed');
+    check(await kiosk.locator('#result-qr').isHidden(), 'with paper, no QR on screen');
     check(!(await kiosk.locator('#result-priority').isHidden()), 'the priority is shown');
     if (screenshotDir) await kiosk.screenshot({ path: path.join(screenshotDir, 'kiosk-ticket.png') });
 
@@ -374,6 +375,20 @@ async function main() {
     check((await kiosk2.locator('#result-print').textContent()).includes('Máy in'), 'is said in Vietnamese');
     const id = await kiosk2.locator('#screen-result').getAttribute('data-ticket-id');
     checkEq((await api(base, 'GET', `/api/tickets/${id}`)).data.state, 'waiting', 'and the ticket is in line');
+    // No paper: the ticket's QR is on screen instead, and a phone's camera reads it.
+    await kiosk2.waitForSelector('#result-qr:not([hidden])');
+    await kiosk2.waitForFunction(() => {
+      const img = document.getElementById('result-qr-image');
+      return img.complete && img.naturalWidth > 0;
+    });
+    const qrShot = path.join(tmp, 'screen-qr.png');
+    await kiosk2.locator('#result-qr-image').screenshot({ path: qrShot });
+    const screenUrl = execFileSync('zbarimg', ['--quiet', '--raw', qrShot], { timeout: 30000, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString().trim();
+    check(screenUrl.startsWith(`${base}/t/`), `the on-screen QR links to the ticket page (${screenUrl})`);
+    const onScreen = (await api(base, 'GET', '/api/tickets/by-code/' + screenUrl.split('/t/')[1])).data;
+    checkEq(String(onScreen.id), id, 'the on-screen QR is this ticket');
+    check((await kiosk2.locator('#result-qr figcaption').textContent()).includes('điện thoại'), 'and says what it is for');
     if (screenshotDir) await kiosk2.screenshot({ path: path.join(screenshotDir, 'kiosk-printer-error.png') });
     await kiosk2.click('#result-done');
 

@@ -277,5 +277,31 @@ TEST_F(ApiVisit, ASupervisorClosesACounterItsOfficerLeftAndItsTicketWaitsAgain) 
   EXPECT_EQ(int_of(after.body.at("ticket"), "id"), second);
 }
 
+TEST_F(ApiVisit, ATicketsStatusQrIsServedAsSvgByItsCodeOnly) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  auto issued = kiosk->issue_ticket("ho-tich");
+  ASSERT_EQ(issued.status, 201) << issued.message;
+  const std::string code = str_of(issued.body, "code");
+  ASSERT_FALSE(code.empty());
+  auto get = [&](const std::string& target) {
+    return raw_exchange(daemon.port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  };
+  const std::string svg = get("/t/" + code + "/qr.svg");
+  EXPECT_EQ(status_of(svg), 200) << svg.substr(0, 200);
+  EXPECT_NE(svg.find("Content-Type: image/svg+xml"), std::string::npos);
+  EXPECT_NE(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);
+  EXPECT_NE(svg.find("h1v1h-1z"), std::string::npos) << "it draws modules";
+  // A wrong secret, or an unknown ticket, is a plain 404: the code is the key.
+  std::string wrong = code;
+  wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
+  const std::string refused = get("/t/" + wrong + "/qr.svg");
+  EXPECT_EQ(status_of(refused), 404);
+  EXPECT_NE(refused.find("\"error\":\"unknown_ticket\""), std::string::npos);
+  EXPECT_EQ(status_of(get("/t/999999.AbCdEfGhIjKl/qr.svg")), 404);
+  EXPECT_EQ(status_of(raw_exchange(daemon.port(), "POST /t/" + code + "/qr.svg HTTP/1.1\r\nHost: x\r\n"
+                                                      "Content-Length: 0\r\nConnection: close\r\n\r\n")),
+            405);
+}
+
 }  // namespace
 }  // namespace motcua::testing

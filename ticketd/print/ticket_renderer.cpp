@@ -2,7 +2,8 @@
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
-#include <qrencode.h>
+
+#include "qr_code.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -121,22 +122,18 @@ int TicketRenderer::number_font_px(const std::string& number) const {
 }
 
 Result<MonoImage> TicketRenderer::render_qr(const std::string& url) const {
-  QRcode* qr = QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (!qr) return Status::invalid_argument("bad_status_url", "Không tạo được mã QR cho địa chỉ");
-  const int modules = qr->width;
-  const int quiet = 4;  // the QR standard's quiet zone, in modules
+  auto qr = encode_qr(url);
+  if (!qr.is_ok()) return Status::invalid_argument("bad_status_url", qr.status().message());
+  const int modules = qr.value().size;
+  const int quiet = kQrQuietModules;
   // Whole dots per module: a fractional scale would make uneven modules that scanners misread.
   int scale = std::max(1, (options_.width_dots * 45 / 100) / modules);
   while (scale > 1 && (modules + 2 * quiet) * scale > options_.width_dots) --scale;
-  if (scale < 2) {
-    QRcode_free(qr);
-    return Status::invalid_argument("bad_status_url", "Địa chỉ quá dài cho mã QR trên khổ giấy này");
-  }
+  if (scale < 2) return Status::invalid_argument("bad_status_url", "Địa chỉ quá dài cho mã QR trên khổ giấy này");
   MonoImage img((modules + 2 * quiet) * scale, (modules + 2 * quiet) * scale);
   for (int y = 0; y < modules; ++y)
     for (int x = 0; x < modules; ++x)
-      if (qr->data[y * modules + x] & 1) img.fill_rect((x + quiet) * scale, (y + quiet) * scale, scale, scale, true);
-  QRcode_free(qr);
+      if (qr.value().is_dark(x, y)) img.fill_rect((x + quiet) * scale, (y + quiet) * scale, scale, scale, true);
   return img;
 }
 

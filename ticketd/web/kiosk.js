@@ -302,11 +302,21 @@
     const printBox = $('result-print');
     printBox.className = 'result-print';
     let seconds = RESULT_SECONDS;
+    // No paper ticket: the same QR on screen, for the citizen's phone.
+    const qr = $('result-qr');
+    qr.hidden = true;
+    $('screen-result').classList.remove('with-qr');
+    $('result-qr-image').removeAttribute('src');
     if (t.print && t.print.ok === false) {
       printBox.classList.add('warn');
       printBox.dataset.printError = t.print.error || 'printer_error';
       printBox.textContent = '⚠ ' + (t.print.message || 'Máy in đang gặp sự cố.');
       seconds = RESULT_SECONDS_NO_PAPER;
+      if (t.code) {
+        $('result-qr-image').src = '/t/' + encodeURIComponent(t.code) + '/qr.svg';
+        qr.hidden = false;
+        $('screen-result').classList.add('with-qr');
+      }
     } else if (t.print && t.print.ok) {
       printBox.classList.add('ok');
       printBox.dataset.printError = '';

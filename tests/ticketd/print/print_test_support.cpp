@@ -1,5 +1,7 @@
 #include "print_test_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -64,6 +66,15 @@ print::TicketPrintout sample_ticket(const std::string& number, const std::string
   t.estimated_wait_s = 840;
   t.status_url = url;
   return t;
+}
+
+std::string zbar(const TempDir& dir, const print::MonoImage& image, const std::string& name) {
+  const auto file = dir.path() / name;
+  EXPECT_TRUE(print::write_file(file.string(), print::to_pgm(image)).is_ok());
+  auto r = run_bounded("zbarimg --quiet --raw '" + file.string() + "' 2>/dev/null", 30);
+  EXPECT_EQ(r.exit_code, 0) << "zbarimg found no QR code in " << name;
+  while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == '\r')) r.output.pop_back();
+  return r.output;
 }
 
 }  // namespace motcua::print::testing

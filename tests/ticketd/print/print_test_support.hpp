@@ -20,6 +20,10 @@ struct CommandResult {
 // Runs `command` through /bin/sh under coreutils `timeout`, so a hung tool is killed.
 CommandResult run_bounded(const std::string& command, int timeout_s);
 
+// What zbarimg reads in `image` (written as `name` inside `dir`), trailing newline dropped;
+// fails the test when it finds nothing.
+std::string zbar(const TempDir& dir, const print::MonoImage& image, const std::string& name);
+
 // Top-left positions where `needle` appears dot for dot (black and white) inside `haystack`.
 int count_exact_matches(const print::MonoImage& haystack, const print::MonoImage& needle);
 

@@ -10,20 +10,12 @@ using testing::count_exact_matches;
 using testing::run_bounded;
 using testing::sample_ticket;
 using testing::TempDir;
+using testing::zbar;
 
 TicketRenderer open_renderer(int width) {
   auto r = TicketRenderer::open(RenderOptions{.width_dots = width});
   EXPECT_TRUE(r.is_ok()) << r.status().message();
   return std::move(r.value());
-}
-
-std::string zbar(const TempDir& dir, const MonoImage& image, const std::string& name) {
-  const auto file = dir.path() / name;
-  EXPECT_TRUE(write_file(file.string(), to_pgm(image)).is_ok());
-  auto r = run_bounded("zbarimg --quiet --raw '" + file.string() + "' 2>/dev/null", 30);
-  EXPECT_EQ(r.exit_code, 0);
-  while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == '\r')) r.output.pop_back();
-  return r.output;
 }
 
 TEST(TicketRenderer, RejectsOtherWidthsAndMissingFonts) {
