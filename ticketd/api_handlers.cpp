@@ -243,16 +243,20 @@ ApiResponse Api::counter_action(Call& c, int counter, const std::string& action)
   }
   auto d = office_.execute(cmd);
   if (!d.is_ok()) return error_response(d.status());
-  const auto& state = office_.state();
   if (action == "call-next" && d.value().ticket_id == 0) {
     ApiResponse r;
     r.status = 204;
     return r;
   }
+  return ticket_and_counter(d.value().ticket_id, counter, true);
+}
+
+ApiResponse Api::ticket_and_counter(std::int64_t ticket_id, int counter, bool include_code) {
+  const auto& state = office_.state();
   json::object o;
-  const Ticket* t = d.value().ticket_id ? state.find_ticket(d.value().ticket_id) : nullptr;
+  const Ticket* t = ticket_id ? state.find_ticket(ticket_id) : nullptr;
   if (t) {
-    o["ticket"] = ticket_json(office_.config(), state, *t, {.include_code = true});
+    o["ticket"] = ticket_json(office_.config(), state, *t, {.include_code = include_code});
   } else {
     o["ticket"] = nullptr;
   }
@@ -272,16 +276,7 @@ ApiResponse Api::force_close_counter(Call& c, int counter) {
   // The officer's client learns it at its next request (401), and signs in anew.
   for (const auto& record : office_.sessions().at_counter(officer, counter))
     office_.stage_session({store::SessionWrite::Kind::erase, record});
-  const auto& state = office_.state();
-  const Ticket* t = d.value().ticket_id ? state.find_ticket(d.value().ticket_id) : nullptr;
-  json::object o;
-  if (t) {
-    o["ticket"] = ticket_json(office_.config(), state, *t);
-  } else {
-    o["ticket"] = nullptr;
-  }
-  o["counter"] = counter_json(office_.config(), state, counter);
-  return json_response(200, o);
+  return ticket_and_counter(d.value().ticket_id, counter, false);
 }
 
 ApiResponse Api::metrics_text() {
