@@ -1,22 +1,42 @@
 #include "gui_window.hpp"
 
 #include <filesystem>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
+
+#include "screen/monitor_choice.hpp"
 
 namespace motcua::counter {
 
 namespace {
 const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// The monitors SDL knows, as the system lists them (1 = its main one).
+std::vector<screen::Rect> sdl_monitors() {
+  std::vector<screen::Rect> out;
+  for (int i = 0, n = SDL_GetNumVideoDisplays(); i < n; ++i) {
+    SDL_Rect b{};
+    if (SDL_GetDisplayBounds(i, &b) == 0) out.push_back({b.x, b.y, b.w, b.h});
+  }
+  return out;
+}
 }  // namespace
 
-GuiWindow::GuiWindow(const std::string& title, int width, int height, bool fullscreen) {
+GuiWindow::GuiWindow(const std::string& title, int width, int height, bool fullscreen, int monitor) {
+  const Result<screen::Rect> place = screen::window_rect(monitor, sdl_monitors(), fullscreen, width, height);
+  if (!place.is_ok()) {
+    error_ = place.status().message();
+    return;
+  }
   Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-  window_ = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+  // A window manager fills the monitor the window is on; without one, its rect already does.
+  if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+  const screen::Rect& r = place.value();
+  window_ = SDL_CreateWindow(title.c_str(), r.x, r.y, r.width, r.height, flags);
   if (!window_) {
     error_ = SDL_GetError();
     return;

@@ -24,8 +24,9 @@ struct Fonts {
 
 class GuiWindow {
  public:
-  // Creates the window; check ok() (and error()) before use.
-  GuiWindow(const std::string& title, int width, int height, bool fullscreen);
+  // Creates the window on `monitor` (1-based; 0 = the system's choice), filling it when
+  // `fullscreen`; check ok() (and error(), e.g. no such monitor) before use.
+  GuiWindow(const std::string& title, int width, int height, bool fullscreen, int monitor = 0);
   ~GuiWindow();
   GuiWindow(const GuiWindow&) = delete;
   GuiWindow& operator=(const GuiWindow&) = delete;

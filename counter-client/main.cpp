@@ -43,7 +43,7 @@ int run_gui(const Options& o) {
   {
     bool pad = o.mode == Mode::rating_pad;
     std::string title = pad ? "Đánh giá mức độ hài lòng — Quầy " + std::to_string(*o.counter) : "motcua — Quầy";
-    GuiWindow window(title, pad ? 1024 : o.width, pad ? 600 : o.height, o.fullscreen);
+    GuiWindow window(title, pad ? 1024 : o.width, pad ? 600 : o.height, o.fullscreen, o.monitor);
     if (!window.ok()) {
       std::cerr << "Không mở được cửa sổ: " << window.error() << "\n";
       code = exit_usage;

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <set>
 
+#include "screen/monitor_choice.hpp"
+
 namespace motcua::counter {
 
 namespace {
@@ -83,6 +85,11 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
       }
     } else if (a == "--fullscreen") {
       o.fullscreen = true;
+    } else if (a == "--monitor") {
+      if (auto v = need_int(i, a)) {
+        if (Status s = screen::check_monitor_number(*v, a); !s.is_ok()) r.error = s.message();
+        else o.monitor = *v;
+      }
     } else if (!a.empty() && a[0] == '-') {
       r.error = "Tùy chọn không hợp lệ: " + a;
     } else if (o.command.empty() && o.mode != Mode::rating_pad) {
@@ -119,9 +126,13 @@ std::string usage_text() {
 
 Cách dùng:
   counter-client [--server HOST:PORT] [--user TÊN] [--counter N] [--size 1366x768] [--fullscreen]
+                 [--monitor SỐ]
       Mở bảng điều khiển của cán bộ (cửa sổ).
   counter-client --rating-pad --counter N --key KHÓA [--server HOST:PORT] [--vote-window GIÂY]
+                 [--fullscreen] [--monitor SỐ]
       Chạy máy đánh giá mức độ hài lòng của quầy N (mặc định chờ đánh giá 30 giây).
+      Máy đánh giá là màn hình thứ hai của máy quầy, quay về phía công dân:
+      --monitor 2 --fullscreen mở nó toàn màn hình trên màn hình số 2.
   counter-client [--server HOST:PORT] [--session TỆP] [--json] LỆNH ...
       Lệnh cho tự động hóa; phiên đăng nhập được lưu trong TỆP để các lệnh nối tiếp nhau.
 
@@ -139,6 +150,8 @@ Tùy chọn chung:
   --session TỆP        tệp phiên (mặc định $XDG_STATE_HOME/motcua/session.json
                        hoặc ~/.local/state/motcua/session.json)
   --json               in kết quả dạng JSON thay cho câu chữ
+  --monitor SỐ         mở cửa sổ trên màn hình số SỐ (1 là màn hình chính; mặc định
+                       hệ thống tự chọn); cùng --fullscreen thì phủ kín màn hình đó
 
 Mã thoát:
   0  thành công

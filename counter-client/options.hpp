@@ -28,6 +28,7 @@ struct Options {
   int vote_window_s = 30;    // rating pad: seconds to wait for a vote
   int width = 1366, height = 768;
   bool fullscreen = false;
+  int monitor = 0;           // --monitor N: 1-based; 0 = the system's main monitor
 };
 
 struct ParseResult {

@@ -17,6 +17,8 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth chromium zbar-tools tesseract-ocr tesseract-ocr-vie sox curl procps
+    # a real X server with two monitors, for the --monitor tests (Xvfb shows SDL only one)
+    xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils libx11-dev
   )
   # Node.js runs the browser tests; keep an existing installation if there is one.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -24,6 +24,7 @@ cat <<TXT
   Quầy (cán bộ) và máy đánh giá:
     $ROOT/build/release/counter-client/counter-client --server 127.0.0.1:${MOTCUA_PORT:-8080}
     $ROOT/build/release/counter-client/counter-client --server 127.0.0.1:${MOTCUA_PORT:-8080} --rating-pad --counter 1 --key demo-pad-key-1
+    (máy đánh giá trên màn hình thứ hai của máy quầy: thêm --monitor 2 --fullscreen)
   Dừng: Ctrl+C
 TXT
 exec "$ROOT/build/release/ticketd/ticketd" "${args[@]}" "$@"

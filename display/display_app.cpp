@@ -7,6 +7,7 @@
 #include <optional>
 #include <memory>
 #include <variant>
+#include <vector>
 
 #include <SDL.h>
 
@@ -18,6 +19,7 @@
 #include "client/thread_safe_inbox.hpp"
 #include "espeak_synth.hpp"
 #include "png_writer.hpp"
+#include "screen/monitor_choice.hpp"
 
 namespace motcua::display {
 namespace {
@@ -68,6 +70,16 @@ struct StreamStateChange { client::StreamState state; std::string detail; };
 struct OfficeInfo { std::string name; int utc_offset_minutes; };
 using Inbound = std::variant<StreamMessage, StreamStateChange, OfficeInfo>;
 
+// The monitors SDL knows, as the system lists them (1 = its main one).
+std::vector<screen::Rect> sdl_monitors() {
+  std::vector<screen::Rect> out;
+  for (int i = 0, n = SDL_GetNumVideoDisplays(); i < n; ++i) {
+    SDL_Rect b{};
+    if (SDL_GetDisplayBounds(i, &b) == 0) out.push_back({b.x, b.y, b.w, b.h});
+  }
+  return out;
+}
+
 }  // namespace
 
 DisplayApp::DisplayApp(DisplaySettings settings) : settings_(std::move(settings)) {}
@@ -80,8 +92,19 @@ int DisplayApp::run() {
     return 1;
   }
   const int width = s.screen.width, height = s.screen.height;
-  SDL_Window* window = SDL_CreateWindow("motcua — bảng hiển thị", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                        width, height, s.screen.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  const Result<screen::Rect> place =
+      screen::window_rect(s.screen.monitor, sdl_monitors(), s.screen.fullscreen, width, height);
+  if (!place.is_ok()) {
+    log_line(place.status().message());
+    SDL_Quit();
+    return 1;
+  }
+  // A window manager fills the monitor the window is on; without one (a TV box that starts
+  // only X and the board), the window's rect already covers it.
+  const screen::Rect& r = place.value();
+  SDL_Window* window =
+      SDL_CreateWindow("motcua — bảng hiển thị", r.x, r.y, r.width, r.height,
+                       s.screen.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS : 0);
   const bool software = s.screen.renderer == "software";
   // Without this SDL backs an X11 window's surface with a GL texture (software GL on a box
   // without a GPU redraws the whole screen per present); native XShm sends just the strip.

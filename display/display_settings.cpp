@@ -5,6 +5,8 @@
 
 #include <toml.hpp>
 
+#include "screen/monitor_choice.hpp"
+
 namespace motcua::display {
 namespace {
 
@@ -68,6 +70,8 @@ Status load_toml(const std::string& path, DisplaySettings& s) {
     s.screen.height = get_or<int>(data, "screen", "height", s.screen.height);
     s.screen.portrait = get_or<bool>(data, "screen", "portrait", s.screen.portrait);
     s.screen.fullscreen = get_or<bool>(data, "screen", "fullscreen", s.screen.fullscreen);
+    s.screen.monitor = get_or<int>(data, "screen", "monitor", s.screen.monitor);
+    if (Status st = screen::check_monitor_number(s.screen.monitor, "screen.monitor"); !st.is_ok()) return st;
     s.screen.ticker_fps = get_or<int>(data, "screen", "ticker_fps", s.screen.ticker_fps);
     s.screen.renderer = get_or<std::string>(data, "screen", "renderer", s.screen.renderer);
     if (s.screen.renderer != "software" && s.screen.renderer != "accelerated")
@@ -102,7 +106,7 @@ std::vector<std::string> default_notices() {
 
 std::string display_usage() {
   return "display [--config FILE] [--server HOST:PORT] [--key DEVICE_KEY] [--office-name TEXT]\n"
-         "        [--size 1920x1080|1280x720] [--portrait] [--fullscreen] [--ticker-fps N]\n"
+         "        [--size 1920x1080|1280x720] [--portrait] [--fullscreen] [--monitor N] [--ticker-fps N]\n"
          "        [--renderer software|accelerated]\n"
          "        [--counters 1,2,3] [--services ho-tich,chung-thuc] [--recent N]\n"
          "        [--voice vi|vi-vn-x-central|vi-vn-x-south] [--rate WPM] [--volume 0..200]\n"
@@ -140,6 +144,10 @@ Result<DisplaySettings> parse_display_settings(const std::vector<std::string>& a
       const auto x = v.find('x');
       if (x == std::string::npos || !to_int(v.substr(0, x), s.screen.width) || !to_int(v.substr(x + 1), s.screen.height))
         return bad("--size: RỘNGxCAO, ví dụ 1920x1080");
+    } else if (a == "--monitor") {
+      if (!to_int(v, n)) return bad("--monitor: số thứ tự màn hình, ví dụ 2");
+      if (Status st = screen::check_monitor_number(n, "--monitor"); !st.is_ok()) return st;
+      s.screen.monitor = n;
     } else if (a == "--ticker-fps" && to_int(v, n) && n > 0 && n <= 60) s.screen.ticker_fps = n;
     else if (a == "--renderer") {
       if (v != "software" && v != "accelerated") return bad("--renderer: software hoặc accelerated");

@@ -16,6 +16,7 @@ struct ScreenSettings {
   int height = 1080;
   bool portrait = false;   // the TV is turned: the layout is drawn for a tall screen
   bool fullscreen = false;
+  int monitor = 0;         // which monitor (1-based; 0 = the system's main one): --monitor, screen.monitor
   int ticker_fps = 20;     // frame rate while only the scrolling line moves (each frame redraws the strip)
   int ticker_speed_px_s = 90;
   // "software": SDL's software renderer; while only the scrolling line moves, just that strip

@@ -335,6 +335,14 @@ TEST(Options, ParsesCommandsAndRejectsBadInput) {
   ASSERT_EQ(pad.error, "");
   EXPECT_EQ(pad.options.mode, Mode::rating_pad);
   EXPECT_EQ(pad.options.vote_window_s, 5);
+  EXPECT_EQ(pad.options.monitor, 0);  // the system's choice unless told
+  auto second = parse_options({"cc", "--rating-pad", "--counter", "3", "--key", "k", "--monitor", "2", "--fullscreen"});
+  ASSERT_EQ(second.error, "");
+  EXPECT_EQ(second.options.monitor, 2);
+  EXPECT_TRUE(second.options.fullscreen);
+  EXPECT_NE(parse_options({"cc", "--monitor", "hai"}).error, "");
+  EXPECT_EQ(parse_options({"cc", "--monitor", "17"}).error.rfind("--monitor phải là số thứ tự màn hình từ 1 đến 16", 0), 0u);
+  EXPECT_NE(parse_options({"cc", "--monitor"}).error, "");
   auto login = parse_options({"cc", "login", "canbo1", "--counter", "1"});
   EXPECT_EQ(login.options.user, "canbo1");
   EXPECT_EQ(parse_options({"cc"}).options.mode, Mode::panel);

@@ -53,7 +53,7 @@ TEST_F(SettingsTest, DefaultsWithoutFlags) {
 TEST_F(SettingsTest, EveryFlagLandsInItsField) {
   const auto r = parse_display_settings(
       {"--server", "10.0.0.5:9000", "--key", "demo-display-key-1", "--office-name", "UBND phường Bến Nghé",
-       "--size", "1280x720", "--portrait", "--fullscreen", "--ticker-fps", "12", "--renderer", "accelerated", "--counters", "1,2,3",
+       "--size", "1280x720", "--portrait", "--fullscreen", "--monitor", "2", "--ticker-fps", "12", "--renderer", "accelerated", "--counters", "1,2,3",
        "--services", "ho-tich,chung-thuc", "--recent", "5", "--voice", "vi-vn-x-south", "--rate", "130",
        "--volume", "150", "--repeat", "3", "--dialect", "south", "--four", "bốn", "--reading", "digits",
        "--clips", "/srv/clips", "--no-chime", "--stale-after", "30", "--wav-out", "/tmp/x.wav",
@@ -67,6 +67,7 @@ TEST_F(SettingsTest, EveryFlagLandsInItsField) {
   EXPECT_EQ(s.screen.height, 720);
   EXPECT_TRUE(s.screen.portrait);
   EXPECT_TRUE(s.screen.fullscreen);
+  EXPECT_EQ(s.screen.monitor, 2);
   EXPECT_EQ(s.screen.ticker_fps, 12);
   EXPECT_EQ(s.screen.renderer, "accelerated");
   EXPECT_EQ(s.board.filter.counters, (std::set<int>{1, 2, 3}));
@@ -112,6 +113,7 @@ width = 1280
 height = 720
 portrait = true
 fullscreen = true
+monitor = 3
 ticker_fps = 15
 renderer = "accelerated"
 
@@ -143,6 +145,7 @@ reading = "digits"
   EXPECT_EQ(s.screen.height, 720);
   EXPECT_TRUE(s.screen.portrait);
   EXPECT_TRUE(s.screen.fullscreen);
+  EXPECT_EQ(s.screen.monitor, 3);
   EXPECT_EQ(s.screen.ticker_fps, 15);
   EXPECT_EQ(s.screen.renderer, "accelerated");
   EXPECT_EQ(s.sound.voice, "vi-vn-x-central");
@@ -185,7 +188,8 @@ TEST_F(SettingsTest, BadFlagsAreRejectedWithAVietnameseReason) {
       {"--repeat", "0"},           {"--ticker-fps", "0"},     {"--ticker-fps", "500"},
       {"--exit-after", "soon"},    {"--bogus", "1"},          {"--server"},
       {"--recent", "-2"},          {"--stale-after", "-1"},   {"--rate", "fast"},
-      {"--renderer", "vulkan"},
+      {"--renderer", "vulkan"},    {"--monitor", "hai"},      {"--monitor", "-1"},
+      {"--monitor", "17"},
   };
   for (const auto& args : bad) {
     const auto r = parse_display_settings(args);
@@ -200,6 +204,10 @@ TEST_F(SettingsTest, BadConfigFilesAreRejected) {
   EXPECT_FALSE(parse_display_settings({"--config", write("[screen]\nwidth = \"wide\"\n")}).is_ok());  // wrong type
   EXPECT_FALSE(parse_display_settings({"--config", write("[speech]\ndialect = \"west\"\n")}).is_ok());
   EXPECT_FALSE(parse_display_settings({"--config", write("[screen]\nrenderer = \"vulkan\"\n")}).is_ok());
+  const auto monitor = parse_display_settings({"--config", write("[screen]\nmonitor = 40\n")});
+  ASSERT_FALSE(monitor.is_ok());
+  EXPECT_EQ(monitor.status().message().rfind("screen.monitor phải là số thứ tự màn hình", 0), 0u)
+      << monitor.status().message();
   const auto r = parse_display_settings({"--config", write("[screen\n")});
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("Tệp cấu hình lỗi"), std::string::npos);
