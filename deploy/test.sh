@@ -23,8 +23,9 @@ done
 # build, and where a memory or arithmetic slip in the domain would hide.
 if (($# == 0)); then
   cmake --preset debug >/dev/null
-  cmake --build --preset debug --target domain_tests stats_tests speech_tests
-  for t in tests/common/domain_tests tests/common/stats/stats_tests tests/common/speech/speech_tests; do
+  cmake --build --preset debug --target domain_tests stats_tests speech_tests screen_tests
+  for t in tests/common/domain_tests tests/common/stats/stats_tests tests/common/speech/speech_tests \
+    tests/common/screen/screen_tests; do
     "$ROOT/build/debug/$t" --gtest_brief=1
   done
 fi
