@@ -249,6 +249,10 @@ void Api::route(Call call) {
     if (p1 == "reports") return reports(std::move(call));
     return on_strand(std::move(call), [this](Call& c) { return today(c); });
   }
+  if (n == 3 && p1 == "admin" && parts[2] == "backups") {
+    if (!get && !post) return method_not_allowed();
+    return backups(std::move(call));
+  }
   if (p1 == "tickets") {
     if (n == 2) {
       if (!post) return method_not_allowed();

@@ -16,6 +16,7 @@
 
 namespace motcua {
 
+class Backups;
 class ReportRunner;
 
 struct ApiResponse {
@@ -43,6 +44,8 @@ struct ApiOptions {
   // Where /api/reports scans: its own threads and read-only connections. Null (a
   // ":memory:" store) = on the office strand through the locked store.
   std::shared_ptr<ReportRunner> reports;
+  // Copies of the database (/api/admin/backups). Null (a ":memory:" store) = none.
+  std::shared_ptr<Backups> backups;
 };
 
 class Api {
@@ -88,6 +91,8 @@ class Api {
   // the strand, the scan runs on options_.reports), and today's live figures.
   void reports(Call call);
   ApiResponse today(Call& c);
+  // /api/admin/backups (api_backups.cpp): list the copies, or make one now.
+  void backups(Call call);
   bool may_read(const Call& c) const;
 
   // Reads repeat far more often than the state changes: serialise a view once per state

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <toml.hpp>
 
+#include "backup/backup_plan.hpp"
+
 namespace motcua {
 namespace {
 
@@ -105,6 +107,16 @@ LoadedConfig from_toml(const toml::value& root) {
     d.public_base_url = get_or<std::string>(s, "public_base_url", d.public_base_url);
     d.print_width = get_or<int>(s, "print_width", d.print_width);
     if (d.print_width != 384 && d.print_width != 576) throw std::runtime_error("print_width must be 384 or 576");
+  }
+  if (root.contains("backup")) {
+    const auto& b = toml::find(root, "backup");
+    auto& d = out.settings;
+    d.backup_dir = get_or<std::string>(b, "dir", d.backup_dir);
+    d.backup_times = get_or<std::vector<std::string>>(b, "times", d.backup_times);
+    d.backup_keep_days = get_or<int>(b, "keep_days", d.backup_keep_days);
+    if (auto times = backup::parse_times(d.backup_times); !times.is_ok()) throw std::runtime_error(times.status().message());
+    if (d.backup_keep_days < 1 || d.backup_keep_days > 3650)
+      throw std::runtime_error("backup.keep_days phải từ 1 đến 3650 ngày");
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "domain/office_config.hpp"
 #include "domain/status.hpp"
@@ -20,6 +21,11 @@ struct DaemonSettings {
   std::string web_root;
   std::string public_base_url;  // what citizens' phones reach ticketd at (QR codes)
   int print_width = 576;        // thermal printer dots: 576 (80 mm) or 384 (58 mm)
+  // Copies of the database ([backup]): the folder (empty = "backups" beside the database),
+  // the local times of day, and how many days of copies are kept.
+  std::string backup_dir;
+  std::vector<std::string> backup_times = {"12:15", "17:45"};
+  int backup_keep_days = 30;
 };
 
 struct LoadedConfig {

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <future>
@@ -11,6 +12,8 @@
 
 #include "api.hpp"
 #include "auth.hpp"
+#include "backup/backup_plan.hpp"
+#include "backups.hpp"
 #include "config_loader.hpp"
 #include "http_session.hpp"
 #include "office.hpp"
@@ -81,7 +84,7 @@ void schedule_tick(net::steady_timer& timer, Office& office, int retention_days)
 
 int main(int argc, char** argv) {
   CLI::App app{"ticketd — máy chủ xếp hàng cho bộ phận một cửa"};
-  std::string config_path, db_path, listen, port_file, web_root, synchronous, public_base_url;
+  std::string config_path, db_path, listen, port_file, web_root, synchronous, public_base_url, backup_dir;
   int print_width = 576;
   int port = -1;
   // One core is left to the store thread, which writes each group commit while the
@@ -100,6 +103,7 @@ int main(int argc, char** argv) {
                  "Address citizens' phones use for ticketd, printed in the ticket's QR (e.g. http://192.168.1.10:8080)");
   auto* print_width_option = app.add_option("--print-width", print_width, "Thermal printer width in dots: 576 (80 mm) or 384 (58 mm)")
       ->check(CLI::IsMember({384, 576}));
+  app.add_option("--backup-dir", backup_dir, "Folder of the daily database copies (default: backups/ beside --db)");
   app.add_option("--synchronous", synchronous, "SQLite synchronous mode: FULL (default), NORMAL or EXTRA");
   app.add_option("--threads", threads, "I/O threads (default: cores - 1, at least 1)")->check(CLI::Range(1, 16));
   app.add_option("--read-timeout", read_timeout_s, "Seconds before a stalled connection is closed")
@@ -148,6 +152,7 @@ int main(int argc, char** argv) {
   if (!web_root.empty()) settings.web_root = web_root;
   if (settings.web_root.empty()) settings.web_root = MOTCUA_DEFAULT_WEB_ROOT;
   if (public_base_url.empty()) public_base_url = settings.public_base_url;
+  if (!backup_dir.empty()) settings.backup_dir = backup_dir;
   if (print_width_option->count() == 0) print_width = settings.print_width;
   hash_passwords(loaded.office, loaded.plain_passwords);
 
@@ -176,6 +181,25 @@ int main(int argc, char** argv) {
     if (runner.is_ok()) reports = std::move(runner.value());
     else std::fprintf(stderr, "ticketd: reports run on the office strand: %s\n", runner.status().message().c_str());
   }
+  // Copies of the database, at the configured local times and on request. A ":memory:"
+  // database has nothing to copy.
+  std::shared_ptr<Backups> backups;
+  if (settings.db_path != ":memory:" && !settings.db_path.empty()) {
+    Backups::Settings b;
+    b.db_path = settings.db_path;
+    b.dir = settings.backup_dir.empty()
+                ? (std::filesystem::path(settings.db_path).parent_path() / "backups").string()
+                : settings.backup_dir;
+    b.minutes = backup::parse_times(settings.backup_times).value();  // checked with the config
+    b.keep_days = settings.backup_keep_days;
+    b.utc_offset_minutes = loaded.office.utc_offset_minutes;
+    auto made = Backups::create(b, system_now);
+    if (!made.is_ok()) {
+      std::fprintf(stderr, "ticketd: %s\n", made.status().message().c_str());
+      return 3;
+    }
+    backups = std::move(made.value());
+  }
   HttpMetrics metrics;
   // Paper tickets render on their own worker thread; the office strand only hands them over.
   TicketPrintingOptions printing_options;
@@ -190,8 +214,11 @@ int main(int argc, char** argv) {
   api_options.web_root = settings.web_root;
   api_options.print = printing->hook();
   api_options.status_qr_svg = [&printing](const std::string& code) { return printing->status_qr_svg(code); };
-  api_options.extra_metrics = [&printing] { return printing->metrics_text(); };
+  api_options.extra_metrics = [&printing, &backups] {
+    return printing->metrics_text() + (backups ? backups->metrics_text() : std::string());
+  };
   api_options.reports = reports;
+  api_options.backups = backups;
   Api api(office, api_options, metrics);
 
   ServerLimits limits;
@@ -225,6 +252,15 @@ int main(int argc, char** argv) {
               settings.db_path.c_str(), settings.synchronous.c_str());
   std::fflush(stdout);
 
+  if (backups) {
+    backups->start(ioc.get_executor());
+    std::string times;
+    for (int m : backups->settings().minutes) times += (times.empty() ? "" : ", ") + backup::format_time(m);
+    std::printf("ticketd: database copies %s into %s (kept %d days)\n",
+                times.empty() ? "only on request" : ("at " + times).c_str(), backups->settings().dir.c_str(),
+                backups->settings().keep_days);
+    std::fflush(stdout);
+  }
   net::steady_timer tick(ioc);
   schedule_tick(tick, office, settings.identity_retention_days);
   if (simulate) std::make_shared<Simulator>(ioc, office, simulate_speed)->start();

@@ -243,6 +243,19 @@ async function main() {
     checkEq((await api('GET', '/api/me', undefined, bearer(tokens.one))).status, 401, 'the officer there is signed out');
     checkEq(await text(page.locator('#counters-error')), '', 'no error shown');
 
+    console.log('dashboard: a copy of the database');
+    await page.locator('#backup-status').filter({ hasText: 'Chưa có bản sao nào.' }).waitFor({ timeout: STEP_MS });
+    check((await text(page.locator('#backup-status'))).includes('Tự động sao lưu lúc 12:15, 17:45 hằng ngày'),
+      'the card says when copies are made');
+    await page.click('#backup-now');
+    await page.locator('#backup-result').filter({ hasText: 'Đã sao lưu: motcua-' }).waitFor({ timeout: STEP_MS });
+    const copies = fs.readdirSync(path.join(tmp, 'backups')).filter((f) => /^motcua-\d{4}-\d\d-\d\d-\d{6}\.db$/.test(f));
+    checkEq(copies.length, 1, 'one copy in the folder beside the database');
+    check((await text(page.locator('#backup-result'))).includes(copies[0]), 'the page names the file made');
+    await page.locator('#backup-status').filter({ hasText: 'Bản sao gần nhất:' }).waitFor({ timeout: STEP_MS });
+    check((await text(page.locator('#backup-status'))).includes('hiện có 1 bản'), 'and counts it');
+    checkEq(await text(page.locator('#backup-failure')), '', 'no failure shown');
+
     console.log('dashboard: report and CSV export');
     await page.fill('#report-from', today);
     await page.fill('#report-to', today);

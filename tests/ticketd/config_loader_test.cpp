@@ -23,6 +23,9 @@ TEST(ConfigLoader, TheShippedExampleLoads) {
   EXPECT_EQ(o.policy.normal_between, 2);
   EXPECT_EQ(c.value().settings.port, 8080);
   EXPECT_EQ(c.value().settings.synchronous, "FULL");
+  EXPECT_EQ(c.value().settings.backup_dir, "/var/lib/motcua/backups");
+  EXPECT_EQ(c.value().settings.backup_times, (std::vector<std::string>{"12:15", "17:45"}));
+  EXPECT_EQ(c.value().settings.backup_keep_days, 30);
 }
 
 const char* kMinimal = R"(
@@ -48,6 +51,12 @@ TEST(ConfigLoader, DefaultsFillWhatIsLeftOut) {
   EXPECT_EQ(c.value().office.services[0].target_wait_min, 30);
   ASSERT_EQ(c.value().plain_passwords.size(), 1u);
   EXPECT_EQ(c.value().settings.listen, "127.0.0.1");
+  EXPECT_EQ(c.value().settings.backup_dir, "");  // beside the database
+  EXPECT_EQ(c.value().settings.backup_times, (std::vector<std::string>{"12:15", "17:45"}));
+  auto on_request = parse_config_text(std::string(kMinimal) + "[backup]\ntimes = []\nkeep_days = 7\n", "b.toml");
+  ASSERT_TRUE(on_request.is_ok()) << on_request.status().message();
+  EXPECT_TRUE(on_request.value().settings.backup_times.empty());
+  EXPECT_EQ(on_request.value().settings.backup_keep_days, 7);
 }
 
 struct BadConfig {
@@ -70,6 +79,8 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
       {"unknown role", base + "[[officers]]\nusername='x'\nrole='boss'\npassword='p'\n", "unknown role"},
       {"short device key", base + "[[devices]]\nid='k'\nkind='kiosk'\nkey='short'\n", "at least 8"},
       {"officer without password", base + "[[officers]]\nusername='y'\n", "password_hash"},
+      {"backup time", base + "[backup]\ntimes = ['12:15', '25:00']\n", "backup.times"},
+      {"backup keep days", base + "[backup]\nkeep_days = 0\n", "backup.keep_days"},
   };
   for (const auto& c : cases) {
     auto r = parse_config_text(c.text, "bad.toml");

@@ -108,7 +108,7 @@ id = "kiosk"
 kind = "kiosk"
 key = "test-kiosk-key-1"
 )";
-  DaemonProcess daemon(DaemonOptions{config_path, {}, std::chrono::milliseconds(15000)});
+  DaemonProcess daemon(DaemonOptions{config_path, {}, std::chrono::milliseconds(15000), ""});
   ASSERT_TRUE(daemon.start()) << daemon.log();
   client::ApiClient officer(client_at(daemon.port())), boss(client_at(daemon.port())), kiosk(client_at(daemon.port()));
   ASSERT_EQ(officer.login("canbo1", "demo1234", 1).status, 200);

@@ -1,0 +1,58 @@
+// /api/admin/backups: the copies of the database (backups.hpp), for supervisors and admins.
+// The caller is identified on the office strand; a copy is made on the backup thread, so
+// neither the strand nor the writer waits for it.
+#include "api_call.hpp"
+#include "backup/backup_plan.hpp"
+#include "backups.hpp"
+
+namespace motcua {
+namespace {
+
+std::optional<ApiResponse> refuse_unless_supervisor(const Caller& caller) {
+  if (caller.device && !caller.is_staff()) return forbidden_response("Thiết bị không được sao lưu dữ liệu");
+  if (!caller.is_staff()) return unauthenticated_response(caller);
+  if (!caller.is_supervisor()) return forbidden_response("Chỉ lãnh đạo và quản trị viên được sao lưu dữ liệu");
+  return std::nullopt;
+}
+
+json::object copy_json(const Backups::Copy& c) {
+  json::object o{{"file", c.file}, {"bytes", c.bytes}, {"made_at", to_unix_ms(c.made_at)}};
+  if (c.seconds > 0) o["took_ms"] = static_cast<std::int64_t>(c.seconds * 1000);
+  return o;
+}
+
+json::object backups_json(const Backups& backups) {
+  const Backups::Settings& s = backups.settings();
+  const Backups::State state = backups.state();
+  json::array times, copies;
+  for (int m : s.minutes) times.emplace_back(backup::format_time(m));
+  for (const auto& c : backups.list()) copies.emplace_back(copy_json(c));
+  json::object o{{"dir", s.dir}, {"times", std::move(times)}, {"keep_days", s.keep_days}};
+  o["next_at"] = state.next_at ? json::value(to_unix_ms(*state.next_at)) : json::value(nullptr);
+  o["last"] = state.last ? json::value(copy_json(*state.last)) : json::value(nullptr);
+  o["last_failure"] = state.last_failure ? json::value(json::object{{"at", to_unix_ms(state.last_failure->at)},
+                                                                    {"message", state.last_failure->message}})
+                                         : json::value(nullptr);
+  o["copies"] = std::move(copies);
+  return o;
+}
+
+}  // namespace
+
+void Api::backups(Call call) {
+  office_.post([this, call = std::move(call)]() mutable {
+    call.caller = identify(office_.config(), office_.sessions(), call.bearer_token, call.device_key, office_.now());
+    if (auto refused = refuse_unless_supervisor(call.caller)) return call.respond(std::move(*refused));
+    const std::shared_ptr<Backups> backups = options_.backups;
+    if (!backups)
+      return call.respond(error_response(Status::conflict(
+          "backup_unavailable", "Cơ sở dữ liệu này chỉ nằm trong bộ nhớ (:memory:), không có gì để sao lưu")));
+    if (call.method != http::verb::post) return call.respond(json_response(200, backups_json(*backups)));
+    backups->make_now([respond = std::move(call.respond)](Result<Backups::Copy> made) {
+      if (!made.is_ok()) return respond(error_response(made.status()));
+      respond(json_response(201, copy_json(made.value())));
+    });
+  });
+}
+
+}  // namespace motcua
