@@ -23,9 +23,9 @@ done
 # build, and where a memory or arithmetic slip in the domain would hide.
 if (($# == 0)); then
   cmake --preset debug >/dev/null
-  cmake --build --preset debug --target domain_tests stats_tests speech_tests screen_tests
+  cmake --build --preset debug --target domain_tests stats_tests speech_tests screen_tests backup_plan_tests
   for t in tests/common/domain_tests tests/common/stats/stats_tests tests/common/speech/speech_tests \
-    tests/common/screen/screen_tests; do
+    tests/common/screen/screen_tests tests/common/backup/backup_plan_tests; do
     "$ROOT/build/debug/$t" --gtest_brief=1
   done
 fi
