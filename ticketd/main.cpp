@@ -15,6 +15,7 @@
 #include "backup/backup_plan.hpp"
 #include "backups.hpp"
 #include "config_loader.hpp"
+#include "heap_prefaulter.hpp"
 #include "http_session.hpp"
 #include "office.hpp"
 #include "report_runner.hpp"
@@ -114,6 +115,8 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check-config", "Validate --config and exit");
   CLI11_PARSE(app, argc, argv);
 
+  // Before the office state is loaded: its growth is what the prefaulter takes off the I/O thread.
+  const auto prefaulter = HeapPrefaulter::start();
   if (!init_crypto()) {
     std::fprintf(stderr, "ticketd: libsodium failed to initialise\n");
     return 1;
