@@ -7,27 +7,17 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
-#include "screen/monitor_choice.hpp"
+#include "screen/sdl_monitors.hpp"
 
 namespace motcua::counter {
 
 namespace {
 const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-
-// The monitors SDL knows, as the system lists them (1 = its main one).
-std::vector<screen::Rect> sdl_monitors() {
-  std::vector<screen::Rect> out;
-  for (int i = 0, n = SDL_GetNumVideoDisplays(); i < n; ++i) {
-    SDL_Rect b{};
-    if (SDL_GetDisplayBounds(i, &b) == 0) out.push_back({b.x, b.y, b.w, b.h});
-  }
-  return out;
-}
 }  // namespace
 
 GuiWindow::GuiWindow(const std::string& title, int width, int height, bool fullscreen, int monitor) {
-  const Result<screen::Rect> place = screen::window_rect(monitor, sdl_monitors(), fullscreen, width, height);
+  const Result<screen::Rect> place = screen::window_rect(monitor, screen::sdl_monitors(), fullscreen, width, height);
   if (!place.is_ok()) {
     error_ = place.status().message();
     return;

@@ -19,7 +19,7 @@
 #include "client/thread_safe_inbox.hpp"
 #include "espeak_synth.hpp"
 #include "png_writer.hpp"
-#include "screen/monitor_choice.hpp"
+#include "screen/sdl_monitors.hpp"
 
 namespace motcua::display {
 namespace {
@@ -70,16 +70,6 @@ struct StreamStateChange { client::StreamState state; std::string detail; };
 struct OfficeInfo { std::string name; int utc_offset_minutes; };
 using Inbound = std::variant<StreamMessage, StreamStateChange, OfficeInfo>;
 
-// The monitors SDL knows, as the system lists them (1 = its main one).
-std::vector<screen::Rect> sdl_monitors() {
-  std::vector<screen::Rect> out;
-  for (int i = 0, n = SDL_GetNumVideoDisplays(); i < n; ++i) {
-    SDL_Rect b{};
-    if (SDL_GetDisplayBounds(i, &b) == 0) out.push_back({b.x, b.y, b.w, b.h});
-  }
-  return out;
-}
-
 }  // namespace
 
 DisplayApp::DisplayApp(DisplaySettings settings) : settings_(std::move(settings)) {}
@@ -93,7 +83,7 @@ int DisplayApp::run() {
   }
   const int width = s.screen.width, height = s.screen.height;
   const Result<screen::Rect> place =
-      screen::window_rect(s.screen.monitor, sdl_monitors(), s.screen.fullscreen, width, height);
+      screen::window_rect(s.screen.monitor, screen::sdl_monitors(), s.screen.fullscreen, width, height);
   if (!place.is_ok()) {
     log_line(place.status().message());
     SDL_Quit();

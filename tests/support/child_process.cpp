@@ -69,13 +69,14 @@ std::optional<int> ChildProcess::wait_exit(std::chrono::milliseconds timeout) {
   }
 }
 
-void ChildProcess::stop(std::chrono::milliseconds timeout) {
-  if (pid_ <= 0) return;
+std::optional<int> ChildProcess::stop(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return std::nullopt;
   ::kill(pid_, SIGTERM);
-  if (wait_exit(timeout)) return;
+  if (auto code = wait_exit(timeout)) return code;
   ::kill(pid_, SIGKILL);
   ::waitpid(pid_, nullptr, 0);
   pid_ = -1;
+  return std::nullopt;
 }
 
 std::string ChildProcess::log() const {

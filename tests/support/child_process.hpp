@@ -22,8 +22,8 @@ class ChildProcess {
   bool start();
   // The exit code once the child has ended by itself within `timeout`; nullopt while it runs.
   std::optional<int> wait_exit(std::chrono::milliseconds timeout);
-  // SIGTERM, then SIGKILL after `timeout`.
-  void stop(std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
+  // SIGTERM, then SIGKILL after `timeout`; the exit code when it ended by itself in time.
+  std::optional<int> stop(std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
   pid_t pid() const { return pid_; }
   std::string log() const;
 
