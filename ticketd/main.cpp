@@ -8,6 +8,7 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "api.hpp"
@@ -86,6 +87,7 @@ void schedule_tick(net::steady_timer& timer, Office& office, int retention_days)
 int main(int argc, char** argv) {
   CLI::App app{"ticketd — máy chủ xếp hàng cho bộ phận một cửa"};
   std::string config_path, db_path, listen, port_file, web_root, synchronous, public_base_url, backup_dir;
+  std::string backup_times;
   int print_width = 576;
   int port = -1;
   // One core is left to the store thread, which writes each group commit while the
@@ -105,6 +107,8 @@ int main(int argc, char** argv) {
   auto* print_width_option = app.add_option("--print-width", print_width, "Thermal printer width in dots: 576 (80 mm) or 384 (58 mm)")
       ->check(CLI::IsMember({384, 576}));
   app.add_option("--backup-dir", backup_dir, "Folder of the daily database copies (default: backups/ beside --db)");
+  auto* backup_times_option = app.add_option(
+      "--backup-times", backup_times, "Local times of the daily copies, e.g. 12:15,17:45; \"none\" = only on request");
   app.add_option("--synchronous", synchronous, "SQLite synchronous mode: FULL (default), NORMAL or EXTRA");
   app.add_option("--threads", threads, "I/O threads (default: cores - 1, at least 1)")->check(CLI::Range(1, 16));
   app.add_option("--read-timeout", read_timeout_s, "Seconds before a stalled connection is closed")
@@ -156,6 +160,15 @@ int main(int argc, char** argv) {
   if (settings.web_root.empty()) settings.web_root = MOTCUA_DEFAULT_WEB_ROOT;
   if (public_base_url.empty()) public_base_url = settings.public_base_url;
   if (!backup_dir.empty()) settings.backup_dir = backup_dir;
+  if (backup_times_option->count() > 0) {
+    settings.backup_times.clear();
+    std::stringstream list(backup_times == "none" ? std::string() : backup_times);
+    for (std::string t; std::getline(list, t, ',');) settings.backup_times.push_back(t);
+    if (auto parsed = backup::parse_times(settings.backup_times); !parsed.is_ok()) {
+      std::fprintf(stderr, "ticketd: %s\n", parsed.status().message().c_str());
+      return 2;
+    }
+  }
   if (print_width_option->count() == 0) print_width = settings.print_width;
   hash_passwords(loaded.office, loaded.plain_passwords);
 

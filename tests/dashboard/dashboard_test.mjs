@@ -32,6 +32,12 @@ function checkEq(actual, expected, what) {
 // The demo's first three counters plus counter 6 for tra-ket-qua, whose 1-minute target lets
 // a real wait pass it during the test. Nobody signs in at counter 6, so only the wait rule
 // fires for it; idle_alert_s is long so the scripted counters raise nothing.
+// A copy time twelve hours from now (Vietnam time): no scheduled copy lands inside the test.
+const BACKUP_AT = (() => {
+  const m = Math.floor((Date.now() / 60000 + (12 + 7) * 60) % (24 * 60));
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+})();
+
 function officeToml() {
   const officer = (u, name, role) => `[[officers]]\nusername = "${u}"\ndisplay_name = "${name}"\nrole = "${role}"\npassword = "demo1234"\n`;
   const service = (code, name, first, target) =>
@@ -50,6 +56,7 @@ function officeToml() {
     officer('admin', 'Quản trị hệ thống', 'admin'),
     device('kiosk-1', 'kiosk', 'test-kiosk-key-1'), device('pad-1', 'rating_pad', 'test-pad-key-1', 1),
     device('pad-2', 'rating_pad', 'test-pad-key-2', 2), device('pad-3', 'rating_pad', 'test-pad-key-3', 3),
+    `[backup]\ntimes = ["${BACKUP_AT}"]`,
   ].join('\n');
 }
 
@@ -245,7 +252,7 @@ async function main() {
 
     console.log('dashboard: a copy of the database');
     await page.locator('#backup-status').filter({ hasText: 'Chưa có bản sao nào.' }).waitFor({ timeout: STEP_MS });
-    check((await text(page.locator('#backup-status'))).includes('Tự động sao lưu lúc 12:15, 17:45 hằng ngày'),
+    check((await text(page.locator('#backup-status'))).includes(`Tự động sao lưu lúc ${BACKUP_AT} hằng ngày`),
       'the card says when copies are made');
     await page.click('#backup-now');
     await page.locator('#backup-result').filter({ hasText: 'Đã sao lưu: motcua-' }).waitFor({ timeout: STEP_MS });

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 
 #include "api_test_support.hpp"
@@ -37,11 +39,21 @@ std::unique_ptr<client::ApiClient> supervisor(const DaemonProcess& d) {
   return c;
 }
 
+// "HH:MM" in Vietnam twelve hours from now: a scheduled copy never lands inside a test.
+std::string twelve_hours_ahead() {
+  const auto t = std::chrono::system_clock::now() + std::chrono::hours(12 + 7);
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(t.time_since_epoch()).count() % (24 * 60);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return buf;
+}
+
 class ApiBackup : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_TRUE(daemon.start()) << daemon.log(); }
   std::string backup_dir() const { return daemon.dir() + "/backups"; }
-  DaemonProcess daemon;
+  const std::string schedule = twelve_hours_ahead();
+  DaemonProcess daemon{DaemonOptions{"", {"--backup-times", schedule}, std::chrono::milliseconds(15000), ""}};
 };
 
 TEST_F(ApiBackup, ACopyHoldsEveryAcknowledgedTicketAndRestoresIntoAWorkingOffice) {
@@ -118,9 +130,13 @@ TEST_F(ApiBackup, TheListShowsTheScheduleAndTheCopiesNewestFirstAndOldCopiesGo) 
   auto list = lead->get("/api/admin/backups");
   ASSERT_EQ(list.status, 200) << list.message;
   EXPECT_EQ(str_of(list.body, "dir"), backup_dir());
-  EXPECT_EQ(json::serialize(list.body.at("times")), R"(["12:15","17:45"])");
+  EXPECT_EQ(json::serialize(list.body.at("times")), "[\"" + schedule + "\"]");
   EXPECT_EQ(int_of(list.body, "keep_days"), 30);
-  EXPECT_TRUE(list.body.at("next_at").is_int64());
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto next_at = int_of(list.body, "next_at");
+  EXPECT_GT(next_at, now_ms + 11 * 3600 * 1000);  // the next one is the scheduled time, 12 h away
+  EXPECT_LT(next_at, now_ms + 13 * 3600 * 1000);
   EXPECT_EQ(str_of(list.body.at("last"), "file"), str_of(made.body, "file"));
   EXPECT_TRUE(list.body.at("last_failure").is_null());
   const auto& copies = list.body.at("copies").as_array();
@@ -146,6 +162,19 @@ TEST_F(ApiBackup, AFailedCopyIsReportedAndLeavesNoHalfFile) {
   EXPECT_NE(metrics.find("motcua_backup_failures_total 1"), std::string::npos) << metrics;
   // The office is unharmed.
   EXPECT_EQ(make_client(daemon, "demo-kiosk-key-1")->issue_ticket("ho-tich").status, 201);
+}
+
+TEST(ApiBackupFlags, ABadTimeIsRefusedAtStartAndNoneMeansOnRequestOnly) {
+  DaemonProcess bad(DaemonOptions{"", {"--backup-times", "12:15,25:00"}, std::chrono::milliseconds(15000), ""});
+  EXPECT_FALSE(bad.start());
+  EXPECT_NE(bad.log().find("\"25:00\" phải là giờ:phút dạng HH:MM"), std::string::npos) << bad.log();
+  DaemonProcess none(DaemonOptions{"", {"--backup-times", "none"}, std::chrono::milliseconds(15000), ""});
+  ASSERT_TRUE(none.start()) << none.log();
+  auto list = supervisor(none)->get("/api/admin/backups");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(json::serialize(list.body.at("times")), "[]");
+  EXPECT_TRUE(list.body.at("next_at").is_null());
+  EXPECT_NE(none.log().find("database copies only on request"), std::string::npos) << none.log();
 }
 
 }  // namespace
