@@ -34,13 +34,17 @@ bool sync_path(const std::string& path, bool directory) {
 
 }  // namespace
 
-Result<std::shared_ptr<Backups>> Backups::create(Settings settings, std::function<Instant()> now) {
-  std::error_code ec;
-  fs::create_directories(settings.dir, ec);
-  if (ec || !fs::is_directory(settings.dir))
-    return Status::unavailable("backup_dir", "Không tạo được thư mục sao lưu " + settings.dir +
-                                                 (ec ? ": " + ec.message() : std::string()));
+std::shared_ptr<Backups> Backups::create(Settings settings, std::function<Instant()> now) {
   return std::shared_ptr<Backups>(new Backups(std::move(settings), std::move(now)));
+}
+
+Status Backups::folder_status() const {
+  std::error_code ec;
+  fs::create_directories(settings_.dir, ec);
+  if (ec || !fs::is_directory(settings_.dir, ec))
+    return Status::unavailable("backup_failed", "Không sao lưu được cơ sở dữ liệu: không tạo được thư mục " +
+                                                    settings_.dir + (ec ? " (" + ec.message() + ")" : std::string()));
+  return Status::ok();
 }
 
 Backups::Backups(Settings settings, std::function<Instant()> now)
@@ -80,6 +84,7 @@ Result<Backups::Copy> Backups::copy_now() {
   Copy copy;
   copy.file = backup::file_name(at, settings_.utc_offset_minutes);
   copy.made_at = at;
+  if (Status folder = folder_status(); !folder.is_ok()) return folder;
   const fs::path path = fs::path(settings_.dir) / copy.file;
   std::error_code ec;
   if (fs::exists(path, ec)) {

@@ -52,8 +52,12 @@ class Backups {
   };
   using Done = std::function<void(Result<Copy>)>;
 
-  // Fails when the folder cannot be made. `now` is the daemon's clock.
-  static Result<std::shared_ptr<Backups>> create(Settings settings, std::function<Instant()> now);
+  // `now` is the daemon's clock. A folder that cannot be made (a backup disk not mounted)
+  // does not stop the office: each copy tries again and fails with the reason, which
+  // folder_status() also gives at start.
+  static std::shared_ptr<Backups> create(Settings settings, std::function<Instant()> now);
+  // Makes the folder if missing; why not, when it cannot.
+  Status folder_status() const;
   ~Backups();  // waits for a copy under way
   Backups(const Backups&) = delete;
   Backups& operator=(const Backups&) = delete;

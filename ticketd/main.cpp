@@ -209,12 +209,11 @@ int main(int argc, char** argv) {
     b.minutes = backup::parse_times(settings.backup_times).value();  // checked with the config
     b.keep_days = settings.backup_keep_days;
     b.utc_offset_minutes = loaded.office.utc_offset_minutes;
-    auto made = Backups::create(b, system_now);
-    if (!made.is_ok()) {
-      std::fprintf(stderr, "ticketd: %s\n", made.status().message().c_str());
-      return 3;
-    }
-    backups = std::move(made.value());
+    backups = Backups::create(b, system_now);
+    // A backup disk that is not there must not keep the office closed: warn, and let
+    // each copy try again (the dashboard shows the failure).
+    if (Status folder = backups->folder_status(); !folder.is_ok())
+      std::fprintf(stderr, "ticketd: %s\n", folder.message().c_str());
   }
   HttpMetrics metrics;
   // Paper tickets render on their own worker thread; the office strand only hands them over.

@@ -177,5 +177,19 @@ TEST(ApiBackupFlags, ABadTimeIsRefusedAtStartAndNoneMeansOnRequestOnly) {
   EXPECT_NE(none.log().find("database copies only on request"), std::string::npos) << none.log();
 }
 
+TEST(ApiBackupFlags, AMissingBackupDiskDoesNotKeepTheOfficeClosed) {
+  TempDir dir{"motcua-nodisk"};
+  std::ofstream(dir.file("not-a-folder")) << "x";  // where the folder should be, a file
+  const std::string folder = dir.file("not-a-folder") + "/backups";
+  DaemonProcess d(DaemonOptions{"", {"--backup-dir", folder, "--backup-times", "none"},
+                                std::chrono::milliseconds(15000), ""});
+  ASSERT_TRUE(d.start()) << d.log();
+  EXPECT_NE(d.log().find("không tạo được thư mục " + folder), std::string::npos) << d.log();
+  EXPECT_EQ(make_client(d, "demo-kiosk-key-1")->issue_ticket("ho-tich").status, 201);
+  auto failed = supervisor(d)->post("/api/admin/backups", json::object{});
+  EXPECT_EQ(failed.status, 503);
+  EXPECT_EQ(str_of(failed.body, "error"), "backup_failed");
+}
+
 }  // namespace
 }  // namespace motcua::testing
