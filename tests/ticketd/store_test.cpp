@@ -90,7 +90,7 @@ TEST(Store, TheWalIsCheckpointedInTheBackgroundAndStaysBounded) {
   auto store = Store::open(path, {});
   ASSERT_TRUE(store.is_ok());
   Scenario sc(*store.value(), at("01:00"));
-  // Enough single-ticket commits to pass the 1000-page threshold several times over.
+  // Enough single-ticket commits to pass the checkpoint threshold several times over.
   for (int i = 0; i < 2500; ++i) {
     const std::string& service = sc.config.services[i % sc.config.services.size()].code;
     sc.run(issue(service.c_str(), "s"), at("01:00"));
@@ -100,8 +100,9 @@ TEST(Store, TheWalIsCheckpointedInTheBackgroundAndStaysBounded) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   EXPECT_GE(store.value()->background_checkpoints_done(), 1u);
   // Without checkpoints the WAL would hold every commit (~10 MB); the backlog guard keeps
-  // it within a few thresholds of 1000 pages.
-  expect_wal_below_and_intact(*store.value(), path, (Checkpointer::kBacklogFactor + 2) * 1000 * 4200);
+  // it within a few thresholds.
+  expect_wal_below_and_intact(*store.value(), path,
+                              (Checkpointer::kBacklogFactor + 2) * Checkpointer::kDefaultThresholdPages * 4200);
 }
 
 TEST(Store, RefusesAFileWrittenByANewerSchema) {
@@ -462,9 +463,10 @@ TEST(Store, TheWriterFinishingBackgroundCheckpointsKeepsTheWalSmall) {
   }
   ASSERT_EQ(commits, 500);
   EXPECT_GE(store.value()->background_checkpoints_done(), 3u);
-  // Restarting keeps the WAL a little over Checkpointer::kFinishFactor thresholds (1000
-  // pages of ~4.1 KB each); without, it reaches the guard (8).
-  expect_wal_below_and_intact(*store.value(), path, (Checkpointer::kFinishFactor + 2) * 1000 * 4200);
+  // Restarting keeps the WAL a little over Checkpointer::kFinishFactor thresholds (of
+  // pages of ~4.1 KB each); without, it reaches the guard (kBacklogFactor thresholds).
+  expect_wal_below_and_intact(*store.value(), path,
+                              (Checkpointer::kFinishFactor + 2) * Checkpointer::kDefaultThresholdPages * 4200);
 }
 
 int pragma_synchronous(Store& store) {
