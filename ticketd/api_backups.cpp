@@ -1,6 +1,6 @@
 // /api/admin/backups: the copies of the database (backups.hpp), for supervisors and admins.
-// The caller is identified on the office strand; a copy is made on the backup thread, so
-// neither the strand nor the writer waits for it.
+// The caller is identified on the office strand; copies are made and the folder is read on
+// the backup thread, so neither the strand nor the writer waits on the disk.
 #include "api_call.hpp"
 #include "backup/backup_plan.hpp"
 #include "backups.hpp"
@@ -21,12 +21,12 @@ json::object copy_json(const Backups::Copy& c) {
   return o;
 }
 
-json::object backups_json(const Backups& backups) {
+json::object backups_json(const Backups& backups, const std::vector<Backups::Copy>& listed) {
   const Backups::Settings& s = backups.settings();
   const Backups::State state = backups.state();
   json::array times, copies;
   for (int m : s.minutes) times.emplace_back(backup::format_time(m));
-  for (const auto& c : backups.list()) copies.emplace_back(copy_json(c));
+  for (const auto& c : listed) copies.emplace_back(copy_json(c));
   json::object o{{"dir", s.dir}, {"times", std::move(times)}, {"keep_days", s.keep_days}};
   o["next_at"] = state.next_at ? json::value(to_unix_ms(*state.next_at)) : json::value(nullptr);
   o["last"] = state.last ? json::value(copy_json(*state.last)) : json::value(nullptr);
@@ -47,7 +47,14 @@ void Api::backups(Call call) {
     if (!backups)
       return call.respond(error_response(Status::conflict(
           "backup_unavailable", "Cơ sở dữ liệu này chỉ nằm trong bộ nhớ (:memory:), không có gì để sao lưu")));
-    if (call.method != http::verb::post) return call.respond(json_response(200, backups_json(*backups)));
+    if (call.method != http::verb::post) {
+      // The folder is read on the backup thread, not here on the strand.
+      // A plain pointer: the job runs on the Backups' own thread, which it outlives.
+      Backups* b = backups.get();
+      return b->list_async([b, respond = std::move(call.respond)](std::vector<Backups::Copy> listed) {
+        respond(json_response(200, backups_json(*b, listed)));
+      });
+    }
     backups->make_now([respond = std::move(call.respond)](Result<Backups::Copy> made) {
       if (!made.is_ok()) return respond(error_response(made.status()));
       respond(json_response(201, copy_json(made.value())));

@@ -186,6 +186,10 @@ std::vector<Backups::Copy> Backups::list() const {
   return out;
 }
 
+void Backups::list_async(std::function<void(std::vector<Copy>)> done) {
+  boost::asio::post(worker_, [this, done = std::move(done)] { done(list()); });
+}
+
 Backups::State Backups::state() const {
   std::lock_guard lock(mutex_);
   return state_;

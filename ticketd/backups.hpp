@@ -68,8 +68,11 @@ class Backups {
   void start(boost::asio::any_io_executor executor);
   void stop();
 
-  // The copies in the folder, newest first.
+  // The copies in the folder, newest first. Reads the folder: keep it off the office strand.
   std::vector<Copy> list() const;
+  // The same on the backup thread (after a copy under way), for callers that must not
+  // wait on the disk: a backup disk that hangs must not hold up the queue.
+  void list_async(std::function<void(std::vector<Copy>)> done);
   State state() const;
   const Settings& settings() const { return settings_; }
   // Prometheus lines: copies made and failed, when the last one was made.
