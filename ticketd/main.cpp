@@ -119,8 +119,6 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check-config", "Validate --config and exit");
   CLI11_PARSE(app, argc, argv);
 
-  // Before the office state is loaded: its growth is what the prefaulter takes off the I/O thread.
-  const auto prefaulter = HeapPrefaulter::start();
   if (!init_crypto()) {
     std::fprintf(stderr, "ticketd: libsodium failed to initialise\n");
     return 1;
@@ -172,6 +170,9 @@ int main(int argc, char** argv) {
   if (print_width_option->count() == 0) print_width = settings.print_width;
   hash_passwords(loaded.office, loaded.plain_passwords);
 
+  // Before the office state is loaded: its growth is what the prefaulter takes off the I/O
+  // thread. After the one-shot subcommands, which would only start its thread for nothing.
+  const auto prefaulter = HeapPrefaulter::start();
   store::StoreOptions store_options;
   store_options.synchronous = settings.synchronous;
   store_options.sync_wal_separately = true;  // the office syncs on a thread of its own

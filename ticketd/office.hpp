@@ -7,7 +7,9 @@
 // strand goes on deciding and stages the next; with a WalSyncer, the store thread in
 // turn writes the next batch while the last one is synced. With one I/O thread and a
 // WalSyncer, the strand writes each batch itself, and the store thread steps in only
-// when another connection holds the write lock. A reply, a read and an event still wait
+// when another connection holds the write lock; there the strand writes nothing while a
+// sync is under way, and what it staged meanwhile becomes one commit when that ends.
+// A reply, a read and an event still wait
 // until everything staged before them is durable (when_durable).
 #pragma once
 
@@ -125,6 +127,10 @@ class Office {
   // Subscribes a WebSocket client: a snapshot or the missed events, then live events.
   void subscribe(const std::shared_ptr<Subscriber>& s, std::int64_t since, bool has_since);
 
+  // For tests: runs on the WalSyncer's thread before each sync of the WAL, so a test can
+  // hold a sync under way. Set it before anything is staged.
+  void before_each_wal_sync(std::function<void()> hook) { before_wal_sync_ = std::move(hook); }
+
  private:
   // What the strand and the store thread share, under staging_mutex_. Batches are
   // numbered; the store thread takes the staged one as soon as its previous commit
@@ -189,9 +195,11 @@ class Office {
   } last_ticket_text_;
   std::uint64_t completed_batch_id_ = 0;
   bool flush_scheduled_ = false;
+  bool flush_waits_for_sync_ = false;  // write_on_strand_: a batch is staged behind a sync
 
   std::mutex store_mutex_;
   bool write_on_strand_ = false;  // set once in the constructor
+  std::function<void()> before_wal_sync_;
   net::thread_pool store_thread_{1};
   // Makes the store thread's commits durable when the store leaves that to us
   // (commits_need_wal_sync); null otherwise.

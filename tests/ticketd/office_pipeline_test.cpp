@@ -5,7 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "office.hpp"
@@ -206,6 +208,64 @@ TEST(OfficePipelineOnTheStrand, CommitsAcrossManyWalRestartsAreAllDurable) {
   EXPECT_EQ(tickets_on_disk(h.path), kTickets);
   EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commits; }), static_cast<std::uint64_t>(kTickets));
   EXPECT_GE(h.on_strand([&] { return h.office->store()->background_checkpoints_done(); }), 3u);
+}
+
+// Holds the first sync of the WAL under way until released (each wait bounded).
+class FirstSyncGate {
+ public:
+  // On the WalSyncer's thread, before each sync.
+  void pass() {
+    std::unique_lock lock(mutex_);
+    if (++syncs_ > 1) return;
+    changed_.notify_all();
+    changed_.wait_for(lock, kBound, [&] { return released_; });
+  }
+  bool wait_until_held() {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, kBound, [&] { return syncs_ > 0; });
+  }
+  void release() {
+    std::lock_guard lock(mutex_);
+    released_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int syncs_ = 0;
+  bool released_ = false;
+};
+
+// On one I/O thread the strand writes nothing while a sync is under way: what it staged
+// meanwhile, over several loop passes, becomes one commit when that sync ends. Each
+// commit's fixed work is this thread's, so fewer, larger commits leave it more time.
+TEST(OfficePipelineOnTheStrand, TicketsIssuedDuringASyncAreWrittenTogetherWhenItEnds) {
+  Harness h(5000, true, Office::Serialised::by_single_io_thread);
+  FirstSyncGate gate;
+  h.office->before_each_wal_sync([&] { gate.pass(); });
+  auto first = h.issue("ho-tich");
+  ASSERT_TRUE(gate.wait_until_held());
+  std::vector<std::future<bool>> behind;
+  for (int i = 0; i < 3; ++i) {
+    behind.push_back(h.issue("ho-tich"));
+    h.on_strand([] { return 0; });  // decided, and its loop pass over
+  }
+  EXPECT_EQ(h.on_strand([&] { return h.office->state().tickets.size(); }), 4u);
+  EXPECT_EQ(tickets_on_disk(h.path), 1);  // written beside the sync, all four would be
+  EXPECT_EQ(first.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+
+  gate.release();
+  ASSERT_EQ(first.wait_for(kBound), std::future_status::ready);
+  EXPECT_TRUE(first.get());
+  for (auto& b : behind) {
+    ASSERT_EQ(b.wait_for(kBound), std::future_status::ready);
+    EXPECT_TRUE(b.get());
+  }
+  EXPECT_EQ(tickets_on_disk(h.path), 4);
+  EXPECT_EQ(h.on_strand([&] { return h.office->metrics().commits; }), 2u);
+  EXPECT_EQ(h.on_strand([&] { return h.office->metrics().wal_syncs; }), 2u);
+  EXPECT_EQ(h.on_strand([&] { return h.office->committed_seq() == h.office->state().last_seq; }), true);
 }
 
 // The strand must not wait for another connection's write lock (up to the busy timeout,
