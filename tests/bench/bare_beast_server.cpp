@@ -1,5 +1,6 @@
 // The baseline for ticketd's benchmark: a bare Beast HTTP/1.1 keep-alive server with the
-// same thread count, answering a fixed small JSON. Prints its port on stdout.
+// thread count given as its argument (default 2), answering a fixed small JSON. Prints its
+// port on stdout.
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
