@@ -9,8 +9,8 @@
 // WalSyncer, the strand writes each batch itself, and the store thread steps in only
 // when another connection holds the write lock; there the strand writes nothing while a
 // sync is under way, and what it staged meanwhile becomes one commit when that ends.
-// A reply, a read and an event still wait
-// until everything staged before them is durable (when_durable).
+// A reply, a read and an event still wait until everything staged before them is
+// durable (when_durable).
 #pragma once
 
 #include <atomic>
