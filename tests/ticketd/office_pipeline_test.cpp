@@ -210,9 +210,12 @@ TEST(OfficePipelineOnTheStrand, CommitsAcrossManyWalRestartsAreAllDurable) {
   EXPECT_GE(h.on_strand([&] { return h.office->store()->background_checkpoints_done(); }), 3u);
 }
 
-// Holds the first sync of the WAL under way until released (each wait bounded).
+// Holds the first sync of the WAL under way until released (each wait bounded). Declared
+// before the Harness, so it outlives the office whose syncer calls it, and released when
+// it goes, so a failed assertion never leaves that syncer waiting on it.
 class FirstSyncGate {
  public:
+  ~FirstSyncGate() { release(); }
   // On the WalSyncer's thread, before each sync.
   void pass() {
     std::unique_lock lock(mutex_);
@@ -241,8 +244,8 @@ class FirstSyncGate {
 // meanwhile, over several loop passes, becomes one commit when that sync ends. Each
 // commit's fixed work is this thread's, so fewer, larger commits leave it more time.
 TEST(OfficePipelineOnTheStrand, TicketsIssuedDuringASyncAreWrittenTogetherWhenItEnds) {
-  Harness h(5000, true, Office::Serialised::by_single_io_thread);
   FirstSyncGate gate;
+  Harness h(5000, true, Office::Serialised::by_single_io_thread);
   h.office->before_each_wal_sync([&] { gate.pass(); });
   auto first = h.issue("ho-tich");
   ASSERT_TRUE(gate.wait_until_held());
