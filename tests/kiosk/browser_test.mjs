@@ -205,6 +205,13 @@ async function api(base, method, url, body, headers = {}) {
   const text = await r.text();
   return { status: r.status, data: text ? JSON.parse(text) : null };
 }
+// The seconds the result screen's countdown shows ("Màn hình tự quay lại sau N giây").
+async function countdownSeconds(page) {
+  const text = await page.locator('#result-countdown').textContent();
+  const m = /sau (\d+) giây/.exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
 async function issuedTotal(base) {
   const r = await api(base, 'GET', '/api/services');
   return r.data.services.reduce((n, s) => n + s.issued_today, 0);
@@ -275,6 +282,8 @@ async function main() {
     check((await kiosk.locator('#result-wait').textContent()).startsWith('Thời gian chờ dự kiến:'), 'the estimated wait');
     check(await kiosk.locator('#result-print.ok').count() === 1, 'the kiosk says the ticket printed');
     check(await kiosk.locator('#result-qr').isHidden(), 'with paper, no QR on screen');
+    const withPaper = await countdownSeconds(kiosk);
+    check(withPaper >= 8 && withPaper <= 10, `with paper, the screen goes back after 10 s (${withPaper} left)`);
     check(!(await kiosk.locator('#result-priority').isHidden()), 'the priority is shown');
     if (screenshotDir) await kiosk.screenshot({ path: path.join(screenshotDir, 'kiosk-ticket.png') });
 
@@ -373,6 +382,8 @@ async function main() {
     checkEq((await kiosk2.locator('#result-number').textContent()).trim(), '4001', 'the ticket is on screen');
     checkEq(await kiosk2.locator('#result-print').getAttribute('data-print-error'), 'printer_unreachable', 'the printer error');
     check((await kiosk2.locator('#result-print').textContent()).includes('Máy in'), 'is said in Vietnamese');
+    const noPaper = await countdownSeconds(kiosk2);
+    check(noPaper >= 43 && noPaper <= 45, `without paper, the number stays 45 s for the citizen to note or scan (${noPaper} left)`);
     const id = await kiosk2.locator('#screen-result').getAttribute('data-ticket-id');
     checkEq((await api(base, 'GET', `/api/tickets/${id}`)).data.state, 'waiting', 'and the ticket is in line');
     // No paper: the ticket's QR is on screen instead, and a phone's camera reads it.

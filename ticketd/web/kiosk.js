@@ -10,7 +10,9 @@
   const REQUEST_TIMEOUT_MS = 12000;  // ticketd answers after the printer did, which is bounded (~7 s)
   const AUTO_ATTEMPTS = 2;           // automatic tries before asking the citizen
   const RESULT_SECONDS = 10;
-  const RESULT_SECONDS_NO_PAPER = 20;
+  // Without a paper ticket the citizen must write the number down or scan the QR with a
+  // phone (unlock, open the camera, aim): 20 s was too short for many. "Xong" ends it sooner.
+  const RESULT_SECONDS_NO_PAPER = 45;
   const IDLE_RESET_MS = 60000;       // choices left on the start screen are cleared after this
 
   // --- the device key: ?key= once, then remembered ---------------------------------------
