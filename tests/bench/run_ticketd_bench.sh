@@ -6,6 +6,9 @@
 #    and with two threads each round, and the faster is the baseline: which one wins
 #    depends on the machine (on 2 cores, one thread beside the load generator did).
 #  - ticketd's RSS and restart time on a database holding 1,000,000 tickets of history.
+#  - the disk's sync latency each round (200 synced 40 KiB overwrites, as a commit's WAL
+#    pages are): ticketd waits for one per commit and the bare server for none, so on a
+#    shared host the ratio moves with it (BENCHMARKS.md, session 15).
 # Usage: tests/bench/run_ticketd_bench.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -53,6 +56,14 @@ start_bare() {  # $1 = threads
 load() {  # port method path [body] [header]
   "$BUILD/tests/bench/load_generator" "$1" "$CONNS" "$SECONDS_PER_RUN" "${@:2}"
 }
+disk_sync_us() {  # mean latency of a synced 40 KiB overwrite of a file that does not grow
+  local f="$WORK/disk-probe" t0 t1
+  [[ -f "$f" ]] || { dd if=/dev/zero of="$f" bs=40k count=200 status=none; sync; }
+  t0=$(date +%s%N)
+  dd if=/dev/zero of="$f" bs=40k count=200 oflag=dsync conv=notrunc status=none
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 200000 ))
+}
 field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/" <<<"$2"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -70,14 +81,15 @@ for round in $(seq "$ROUNDS"); do
   done
   bare_post=$(faster "$bare1_post" "$bare2_post")
   bare_get=$(faster "$bare1_get" "$bare2_get")
+  disk_us=$(disk_sync_us)
   start_ticketd "$WORK/round$round.db"
   td_post=$(load "$PORT" POST /api/tickets '{"service":"bench"}' "X-Device-Key: bench-kiosk-key")
   # The queue read is measured on the live office with today's tickets in it.
   td_get=$(load "$PORT" GET /api/queue)
   kill "$TICKETD"; wait "$TICKETD" 2>/dev/null || true
-  echo "$(field rps "$td_post") $(field rps "$bare_post") $(field p50_ms "$td_post") $(field p99_ms "$td_post") $(field errors "$td_post") $(field rps "$bare1_post") $(field rps "$bare2_post")" >>"$WORK/issue.txt"
+  echo "$(field rps "$td_post") $(field rps "$bare_post") $(field p50_ms "$td_post") $(field p99_ms "$td_post") $(field errors "$td_post") $(field rps "$bare1_post") $(field rps "$bare2_post") $disk_us" >>"$WORK/issue.txt"
   echo "$(field rps "$td_get") $(field rps "$bare_get") $(field p50_ms "$td_get") $(field p99_ms "$td_get") $(field errors "$td_get") $(field rps "$bare1_get") $(field rps "$bare2_get")" >>"$WORK/queue.txt"
-  echo "round $round: issue $td_post vs bare (1 thread) $bare1_post, (2 threads) $bare2_post; queue $td_get vs bare (1) $bare1_get, (2) $bare2_get" >&2
+  echo "round $round: disk sync ${disk_us} us; issue $td_post vs bare (1 thread) $bare1_post, (2 threads) $bare2_post; queue $td_get vs bare (1) $bare1_get, (2) $bare2_get" >&2
 done
 
 summary() {  # file label
@@ -111,6 +123,9 @@ echo "| what | ticketd req/s | bare Beast req/s, the faster each round (1 thread
 echo "|---|---|---|---|---|---|---|"
 summary "$WORK/issue.txt" "POST /api/tickets (synchronous=FULL)"
 summary "$WORK/queue.txt" "GET /api/queue"
+echo
+echo "Disk sync latency before each ticketd round (synced 40 KiB overwrite, mean of 200): median $(awk '{print $8}' "$WORK/issue.txt" | median) µs, rounds: $(awk '{printf "%s%s", sep, $8; sep=", "}' "$WORK/issue.txt") µs."
+echo "Per round (ratio, ticketd req/s, disk sync µs): $(awk '{printf "%s%.3f / %d / %d", sep, $1/$2, $1, $8; sep="; "}' "$WORK/issue.txt")."
 echo
 echo "| with $HISTORY tickets of history | value |"
 echo "|---|---|"
