@@ -29,7 +29,9 @@ TEST_P(CloseCounterFrom, ClosesItAndPutsTheHeldTicketBackWhereItStood) {
   const auto first = o.issue("ho-tich", at("08:00"));
   const auto second = o.issue("ho-tich", at("08:01"));
   if (c.before == Before::paused) o.ok(Pause{1, "canbo1", "Họp"}, at("08:05"));
-  if (c.before != Before::idle && c.before != Before::paused) ASSERT_EQ(o.call(1, "canbo1", at("08:10")), first);
+  if (c.before != Before::idle && c.before != Before::paused) {
+    ASSERT_EQ(o.call(1, "canbo1", at("08:10")), first);
+  }
   if (c.before == Before::serving) o.ok(StartServing{1, "canbo1"}, at("08:11"));
   if (c.before == Before::recalled) o.ok(Recall{1, "canbo1"}, at("08:11"));
 
