@@ -113,6 +113,7 @@ void PanelApp::handle_key(const SDL_KeyboardEvent& key) {
     int index = -1;
     if (k >= SDLK_1 && k <= SDLK_9) index = static_cast<int>(k - SDLK_1);
     if (k >= SDLK_KP_1 && k <= SDLK_KP_9) index = static_cast<int>(k - SDLK_KP_1);
+    if (k == SDLK_0 || k == SDLK_KP_0) index = 9;  // the tenth transfer target
     if (index < 0) return;
     if (show_transfer_) {
       auto targets = model_->transfer_targets();

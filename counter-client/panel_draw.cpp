@@ -143,10 +143,11 @@ void PanelApp::draw_main() {
     ImGui::TextUnformatted(t->service_name.c_str());
     ImGui::PopFont();
     if (t->priority) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Đối tượng ưu tiên");
-    std::int64_t waited_until = t->called_at > 0 ? t->called_at : now;
+    std::int64_t waited_until = t->called_here_at > 0 ? t->called_here_at : now;
     ImGui::Text("Đã chờ: %s", format_duration((waited_until - t->issued_at) / 1000).c_str());
     if (t->started_at > 0) ImGui::Text("Thời gian phục vụ: %s", format_duration((now - t->started_at) / 1000).c_str());
-    else if (t->called_at > 0) ImGui::Text("Đã mời từ: %s trước", format_duration((now - t->called_at) / 1000).c_str());
+    else if (t->called_here_at > 0)
+      ImGui::Text("Đã mời từ: %s trước", format_duration((now - t->called_here_at) / 1000).c_str());
     if (t->recalls > 0) ImGui::Text("Đã gọi lại: %d lần", t->recalls);
   } else {
     ImGui::PushFont(f.large);
@@ -254,7 +255,7 @@ void PanelApp::draw_transfer_picker() {
   ImGui::SetWindowFocus();
   auto targets = model_->transfer_targets();
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    std::string label = (i < 9 ? std::to_string(i + 1) + ". " : std::string("   ")) + targets[i].label;
+    std::string label = (i < 10 ? std::to_string((i + 1) % 10) + ". " : std::string("   ")) + targets[i].label;
     if (ImGui::Button(label.c_str(), ImVec2(-1, 40))) {
       json::object body;
       if (targets[i].is_counter) body["counter"] = targets[i].counter;

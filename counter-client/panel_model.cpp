@@ -58,18 +58,28 @@ PanelModel::PanelModel(int counter, std::string username, std::string display_na
 
 void PanelModel::apply_office(const json::value& office) {
   if (const auto* list = json_field(office, "services"); list && list->is_array()) {
-    for (const auto& s : list->get_array()) service_names_[json_string(s, "code")] = json_string(s, "name");
+    office_services_.clear();
+    for (const auto& s : list->get_array()) {
+      service_names_[json_string(s, "code")] = json_string(s, "name");
+      office_services_.emplace_back(json_string(s, "code"), json_string(s, "name"));
+    }
   }
   if (const auto* list = json_field(office, "counters"); list && list->is_array()) {
     counters_.clear();
     for (const auto& c : list->get_array()) {
-      counters_.emplace_back(static_cast<int>(json_int(c, "number")), json_string(c, "name"));
+      OfficeCounter k{static_cast<int>(json_int(c, "number")), json_string(c, "name"), {}};
+      if (const auto* codes = json_field(c, "services"); codes && codes->is_array())
+        for (const auto& code : codes->get_array())
+          if (code.is_string()) k.services.emplace_back(code.get_string());
+      counters_.push_back(std::move(k));
     }
   }
 }
 
 void PanelModel::apply_counter(const json::value& c) {
-  if (!c.is_object() || json_int(c, "number") != counter_) return;
+  if (!c.is_object()) return;
+  counter_states_[static_cast<int>(json_int(c, "number"))] = json_string(c, "state");
+  if (json_int(c, "number") != counter_) return;
   counter_state_ = json_string(c, "state");
   pause_reason_ = json_string(c, "pause_reason");
   served_today_ = json_int(c, "served_today");
@@ -94,6 +104,11 @@ void PanelModel::apply_counter(const json::value& c) {
     v.issued_at = json_int(*t, "issued_at");
     v.called_at = json_int(*t, "called_at");
     v.started_at = json_int(*t, "started_at");
+    // While calling, the counter's `since` is when it called this ticket; once serving,
+    // the time seen while calling is kept.
+    if (counter_state_ == "calling") v.called_here_at = json_int(c, "since");
+    else if (ticket_ && ticket_->id == v.id) v.called_here_at = ticket_->called_here_at;
+    if (v.called_here_at <= 0) v.called_here_at = v.called_at;
     ticket_ = v;
   } else {
     ticket_.reset();
@@ -124,11 +139,10 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
     if (const auto* s = json_field(*q, "services")) apply_services(*s);
     bool found = false;
     if (const auto* counters = json_field(*q, "counters"); counters && counters->is_array()) {
+      counter_states_.clear();
       for (const auto& c : counters->get_array()) {
-        if (json_int(c, "number") == counter_) {
-          apply_counter(c);
-          found = true;
-        }
+        apply_counter(c);
+        found = found || json_int(c, "number") == counter_;
       }
     }
     if (!found) counter_state_ = "closed";
@@ -250,16 +264,23 @@ bool PanelModel::take_new_ticket_alert() {
 
 std::vector<Target> PanelModel::transfer_targets() const {
   std::vector<Target> out;
-  std::string current = ticket_ ? ticket_->service : std::string();
-  std::map<std::string, std::string> names = service_names_;
-  for (const auto& [code, line] : services_) names.emplace(code, line.name);
-  for (const auto& [code, name] : names) {
+  const std::string current = ticket_ ? ticket_->service : std::string();
+  std::vector<std::pair<std::string, std::string>> services = office_services_;
+  for (const auto& [code, line] : services_)  // before /api/office has been read
+    if (std::none_of(services.begin(), services.end(), [&](const auto& s) { return s.first == code; }))
+      services.emplace_back(code, line.name);
+  for (const auto& [code, name] : services) {
     if (code == current) continue;
     out.push_back(Target{false, code, 0, "Lĩnh vực: " + name});
   }
-  for (const auto& [number, name] : counters_) {
-    if (number == counter_) continue;
-    out.push_back(Target{true, {}, number, name.empty() ? "Quầy " + std::to_string(number) : name});
+  for (const auto& k : counters_) {
+    if (k.number == counter_) continue;
+    if (std::find(k.services.begin(), k.services.end(), current) == k.services.end()) continue;
+    auto state = counter_states_.find(k.number);
+    if (state == counter_states_.end() || state->second == "closed") continue;
+    std::string label = k.name.empty() ? "Quầy " + std::to_string(k.number) : k.name;
+    if (state->second == "paused") label += " (đang tạm dừng)";
+    out.push_back(Target{true, {}, k.number, label});
   }
   return out;
 }

@@ -32,6 +32,9 @@ struct TicketView {
   bool priority = false;
   int recalls = 0;
   std::int64_t issued_at = 0, called_at = 0, started_at = 0;
+  // When this counter called it: called_at is the first call anywhere, which for a
+  // transferred, re-called or reactivated ticket was earlier and elsewhere.
+  std::int64_t called_here_at = 0;
 };
 
 struct ServiceLine {
@@ -93,6 +96,8 @@ class PanelModel {
   std::int64_t server_now(std::int64_t local_now_ms) const { return local_now_ms + clock_offset_ms_; }
   // Returns true once per "new ticket while this counter is idle" (sound + notice).
   bool take_new_ticket_alert();
+  // Where the ticket in hand can go: the other services, in the office's order, then the
+  // open or paused counters that serve its service (a closed one would refuse it).
   std::vector<Target> transfer_targets() const;
 
  private:
@@ -108,8 +113,15 @@ class PanelModel {
   std::int64_t served_today_ = 0;
   std::vector<std::string> my_service_codes_;
   std::map<std::string, ServiceLine> services_;
-  std::map<std::string, std::string> service_names_;   // from /api/office
-  std::vector<std::pair<int, std::string>> counters_;  // from /api/office
+  struct OfficeCounter {
+    int number = 0;
+    std::string name;
+    std::vector<std::string> services;
+  };
+  std::map<std::string, std::string> service_names_;             // from /api/office
+  std::vector<std::pair<std::string, std::string>> office_services_;  // the same, in the office's order
+  std::vector<OfficeCounter> counters_;                          // from /api/office
+  std::map<int, std::string> counter_states_;                    // every counter's, live
   std::optional<TicketView> ticket_;
   bool connected_ = false;
   bool has_snapshot_ = false;

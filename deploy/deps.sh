@@ -9,7 +9,7 @@ packages=(
   g++ make cmake pkg-config git ca-certificates
   # core libraries (Boost 1.81 must be named: plain libboost-dev is 1.74 and conflicts)
   libboost1.81-dev libboost-json1.81-dev libsqlite3-dev sqlite3 libsodium-dev
-  libtoml11-dev libcli11-dev zlib1g-dev libpng-dev libqrencode-dev
+  libtoml11-dev libcli11-dev zlib1g-dev libpng-dev libqrencode-dev libicu-dev
   # SDL programs, fonts and the Vietnamese voice
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libespeak-ng-dev espeak-ng-data libimgui-dev
 )

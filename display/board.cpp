@@ -155,9 +155,13 @@ void Board::apply_event(const json::object& message, Instant now, BoardEffects& 
     if (fresh) seen_for_counter = now;
     add_recent(call, now, fresh);
     if (settings_.filter.allows_call(call.counter, call.service)) fx.announce.push_back(call_from(call));
-  } else if (event == "ticket.started" || event == "ticket.closed" || event == "ticket.no_show" ||
-             event == "ticket.transferred" || event == "ticket.cancelled") {
+  } else if (event == "ticket.started" || event == "ticket.closed" || event == "ticket.no_show") {
     fx.withdraw.push_back(ticket_id);
+  } else if (event == "ticket.transferred" || event == "ticket.cancelled") {
+    // Back in line (transferred, or its counter closed) or gone: the invitation to that
+    // counter no longer holds, so the board stops showing it.
+    fx.withdraw.push_back(ticket_id);
+    forget_calls_of(ticket_id);
   } else if (event == "day.started") {
     recent_.clear();
     newest_seen_at_.reset();
@@ -197,10 +201,18 @@ void Board::replace_services(const json::value& services) {
 
 void Board::add_recent(const RecentCall& call, Instant now, bool fresh) {
   if (!settings_.filter.allows_call(call.counter, call.service)) return;
+  // A recall, or a call at another counter, replaces the ticket's earlier call: the list
+  // shows each number once, where it is called now.
+  forget_calls_of(call.ticket_id);
   recent_.push_front(call);
   while (recent_.size() > settings_.max_recent) recent_.pop_back();
   if (fresh) newest_seen_at_ = now;
   else newest_seen_at_.reset();
+}
+
+void Board::forget_calls_of(std::int64_t ticket_id) {
+  if (!recent_.empty() && recent_.front().ticket_id == ticket_id) newest_seen_at_.reset();
+  std::erase_if(recent_, [&](const RecentCall& c) { return c.ticket_id == ticket_id; });
 }
 
 std::vector<CounterRow> Board::visible_counters() const {

@@ -110,6 +110,7 @@ class Board {
   void upsert_counter(const boost::json::value& status, std::optional<Instant> called_seen_at);
   void replace_services(const boost::json::value& services);
   void add_recent(const RecentCall& call, Instant now, bool fresh);
+  void forget_calls_of(std::int64_t ticket_id);
 
   BoardSettings settings_;
   std::string office_name_;

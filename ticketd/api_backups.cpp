@@ -29,7 +29,11 @@ json::object backups_json(const Backups& backups, const std::vector<Backups::Cop
   for (const auto& c : listed) copies.emplace_back(copy_json(c));
   json::object o{{"dir", s.dir}, {"times", std::move(times)}, {"keep_days", s.keep_days}};
   o["next_at"] = state.next_at ? json::value(to_unix_ms(*state.next_at)) : json::value(nullptr);
-  o["last"] = state.last ? json::value(copy_json(*state.last)) : json::value(nullptr);
+  // A copy that reached the folder since (another machine's, a backup disk mounted after
+  // start) is newer than what this ticketd remembers.
+  std::optional<Backups::Copy> last = state.last;
+  if (!listed.empty() && (!last || listed.front().made_at > last->made_at)) last = listed.front();
+  o["last"] = last ? json::value(copy_json(*last)) : json::value(nullptr);
   o["last_failure"] = state.last_failure ? json::value(json::object{{"at", to_unix_ms(state.last_failure->at)},
                                                                     {"message", state.last_failure->message}})
                                          : json::value(nullptr);

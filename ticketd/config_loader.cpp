@@ -7,6 +7,7 @@
 #include <toml.hpp>
 
 #include "backup/backup_plan.hpp"
+#include "unicode_text.hpp"
 
 namespace motcua {
 namespace {
@@ -29,7 +30,8 @@ int parse_hhmm(const std::string& text, const std::string& field) {
 LoadedConfig from_toml(const toml::value& root) {
   LoadedConfig out;
   OfficeConfig& c = out.office;
-  c.office_name = toml::find<std::string>(root, "office_name");
+  // Names people read are kept in NFC, however the file's editor wrote them.
+  c.office_name = to_nfc(toml::find<std::string>(root, "office_name"));
   c.timezone = get_or<std::string>(root, "timezone", "Asia/Ho_Chi_Minh");
   if (root.contains("utc_offset_minutes")) {
     c.utc_offset_minutes = toml::find<int>(root, "utc_offset_minutes");
@@ -47,7 +49,7 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& s : get_or<std::vector<toml::value>>(root, "services", {})) {
     Service svc;
     svc.code = toml::find<std::string>(s, "code");
-    svc.name = toml::find<std::string>(s, "name");
+    svc.name = to_nfc(toml::find<std::string>(s, "name"));
     svc.first_number = toml::find<int>(s, "first_number");
     svc.last_number = toml::find<int>(s, "last_number");
     svc.prefix = get_or<std::string>(s, "prefix", "");
@@ -61,7 +63,7 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& k : get_or<std::vector<toml::value>>(root, "counters", {})) {
     Counter counter;
     counter.number = toml::find<int>(k, "number");
-    counter.name = get_or<std::string>(k, "name", "Quầy " + std::to_string(counter.number));
+    counter.name = to_nfc(get_or<std::string>(k, "name", "Quầy " + std::to_string(counter.number)));
     std::map<std::string, int> weights;
     if (k.contains("weights"))
       for (const auto& [name, w] : toml::find(k, "weights").as_table()) weights[name] = static_cast<int>(w.as_integer());
@@ -72,7 +74,7 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& o : get_or<std::vector<toml::value>>(root, "officers", {})) {
     Officer officer;
     officer.username = toml::find<std::string>(o, "username");
-    officer.display_name = get_or<std::string>(o, "display_name", officer.username);
+    officer.display_name = to_nfc(get_or<std::string>(o, "display_name", officer.username));
     const auto role = get_or<std::string>(o, "role", "officer");
     if (!parse_role(role, officer.role)) throw std::runtime_error("unknown role \"" + role + "\"");
     officer.password_hash = get_or<std::string>(o, "password_hash", "");

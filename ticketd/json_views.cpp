@@ -1,5 +1,6 @@
 #include "json_views.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "domain/estimate.hpp"
@@ -148,9 +149,15 @@ json::object counter_json(const OfficeConfig& config, const OfficeState& state, 
 json::array recent_calls_json(const OfficeConfig& config, const OfficeState& state,
                               const std::deque<store::RecentCall>& calls) {
   json::array a;
+  std::vector<std::int64_t> shown;
   for (const auto& call : calls) {
     const Ticket* t = state.find_ticket(call.ticket_id);
     if (!t) continue;  // a call from an earlier day
+    // Only calls still in effect: the newest per ticket (a recall replaces the call), and
+    // none for a ticket back in line, cancelled, or called since at another counter.
+    if (std::find(shown.begin(), shown.end(), t->id) != shown.end()) continue;
+    shown.push_back(t->id);
+    if (is_in_line(t->state) || t->state == TicketState::cancelled || t->counter != call.counter) continue;
     json::object o;
     o["seq"] = call.seq;
     o["ticket_id"] = call.ticket_id;

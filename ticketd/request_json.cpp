@@ -1,5 +1,7 @@
 #include "request_json.hpp"
 
+#include "unicode_text.hpp"
+
 namespace motcua {
 
 Status invalid_field(std::string_view field, std::string_view why) {
@@ -34,7 +36,7 @@ Result<std::string> RequestBody::string(std::string_view field, bool required, s
   if (!v->is_string()) return invalid_field(field, "phải là chuỗi");
   if (v->get_string().size() > max_length)
     return invalid_field(field, "dài quá " + std::to_string(max_length) + " byte");
-  return std::string(v->get_string());
+  return to_nfc(v->get_string());
 }
 
 Result<std::int64_t> RequestBody::integer(std::string_view field, bool required, std::int64_t min, std::int64_t max,

@@ -32,9 +32,21 @@ Result<const CounterStatus*> officer_counter(const OfficeConfig& config, const O
   return c;
 }
 
-Status invalid_transition(std::string_view action, std::string_view from) {
+// What the counter is doing, as the officer reading the refusal would say it.
+std::string_view counter_doing(CounterState state) {
+  switch (state) {
+    case CounterState::closed: return "quầy đang đóng";
+    case CounterState::idle: return "quầy không giữ số nào";
+    case CounterState::calling: return "quầy đang mời một số, chưa bắt đầu phục vụ";
+    case CounterState::serving: return "quầy đang phục vụ một số";
+    case CounterState::paused: return "quầy đang tạm dừng";
+  }
+  return "quầy đang bận";
+}
+
+Status invalid_transition(std::string_view action, CounterState from) {
   return Status::conflict("invalid_transition",
-                          "Không thể " + std::string(action) + " khi quầy đang ở trạng thái " + std::string(from));
+                          "Không thể " + std::string(action) + ": " + std::string(counter_doing(from)));
 }
 
 struct Decider {
@@ -98,6 +110,7 @@ struct Decider {
       if (other && other->ticket_id != 0)
         return Status::conflict("ticket_in_hand", "Cán bộ đang giữ một số ở " + counter_label(elsewhere) +
                                                       "; hãy kết thúc hoặc chuyển trước");
+      release_counter_line(elsewhere, cmd.officer, d);
       d.events.push_back(make_event(EventType::counter_closed, now, 0, elsewhere, cmd.officer));
     }
     d.events.push_back(make_event(EventType::counter_opened, now, 0, cmd.counter, cmd.officer));
@@ -110,6 +123,7 @@ struct Decider {
     if (c.value()->ticket_id != 0)
       return Status::conflict("ticket_in_hand", "Hãy kết thúc hoặc chuyển số đang phục vụ trước khi đăng xuất");
     Decision d;
+    release_counter_line(cmd.counter, cmd.officer, d);
     d.events.push_back(make_event(EventType::counter_closed, now, 0, cmd.counter, cmd.officer));
     return d;
   }
@@ -118,7 +132,7 @@ struct Decider {
     auto c = officer_counter(config, s, cmd.counter, cmd.officer);
     if (!c.is_ok()) return c.status();
     if (c.value()->state != CounterState::idle)
-      return invalid_transition("gọi tiếp", to_string(c.value()->state));
+      return invalid_transition("gọi tiếp", c.value()->state);
     Decision d;
     const auto next = choose_next_ticket(config, s, cmd.counter, now);
     if (!next) return d;  // nobody waits
@@ -130,6 +144,18 @@ struct Decider {
     return d;
   }
 
+  // The tickets transferred to a counter that is closing go back in line for their
+  // service, at the place they held (ticket.transferred, reason "counter_closed").
+  void release_counter_line(int counter, const std::string& by, Decision& d) const {
+    auto it = s.counter_lines.find(counter);
+    if (it == s.counter_lines.end()) return;
+    for (const LinePlace& place : it->second) {
+      Event e = make_event(EventType::ticket_transferred, now, place.ticket_id, counter, by);
+      e.reason = kCounterClosedRelease;
+      d.events.push_back(std::move(e));
+    }
+  }
+
   // Actions on the ticket a counter holds, allowed from the listed counter states.
   Result<Decision> on_held_ticket(int counter, const std::string& officer, std::initializer_list<CounterState> from,
                                   std::string_view action, EventType type) const {
@@ -138,7 +164,7 @@ struct Decider {
     const CounterStatus& cs = *c.value();
     bool allowed = false;
     for (auto st : from) allowed = allowed || cs.state == st;
-    if (!allowed || cs.ticket_id == 0) return invalid_transition(action, to_string(cs.state));
+    if (!allowed || cs.ticket_id == 0) return invalid_transition(action, cs.state);
     Decision d;
     d.ticket_id = cs.ticket_id;
     d.events.push_back(make_event(type, now, cs.ticket_id, counter, officer));
@@ -182,6 +208,11 @@ struct Decider {
       if (!config.counter_serves(cmd.to_counter, service))
         return Status::invalid_argument("counter_does_not_serve",
                                         counter_label(cmd.to_counter) + " không phục vụ dịch vụ này");
+      // Nobody would call the citizen there until it opens again.
+      const CounterStatus* target = s.find_counter(cmd.to_counter);
+      if (!target || target->state == CounterState::closed)
+        return Status::conflict("counter_closed", counter_label_first(cmd.to_counter) +
+                                                      " đang đóng; hãy chuyển theo lĩnh vực hoặc chọn quầy đang mở");
     } else if (service == t->service) {
       return Status::invalid_argument("same_service", "Số này đã thuộc dịch vụ đó; hãy chọn quầy khác");
     }
@@ -194,7 +225,7 @@ struct Decider {
   Result<Decision> operator()(const Pause& cmd) const {
     auto c = officer_counter(config, s, cmd.counter, cmd.officer);
     if (!c.is_ok()) return c.status();
-    if (c.value()->state != CounterState::idle) return invalid_transition("tạm dừng", to_string(c.value()->state));
+    if (c.value()->state != CounterState::idle) return invalid_transition("tạm dừng", c.value()->state);
     Decision d;
     Event e = make_event(EventType::counter_paused, now, 0, cmd.counter, cmd.officer);
     e.reason = cmd.reason;
@@ -205,7 +236,7 @@ struct Decider {
   Result<Decision> operator()(const Resume& cmd) const {
     auto c = officer_counter(config, s, cmd.counter, cmd.officer);
     if (!c.is_ok()) return c.status();
-    if (c.value()->state != CounterState::paused) return invalid_transition("tiếp tục", to_string(c.value()->state));
+    if (c.value()->state != CounterState::paused) return invalid_transition("tiếp tục", c.value()->state);
     Decision d;
     d.events.push_back(make_event(EventType::counter_resumed, now, 0, cmd.counter, cmd.officer));
     return d;
@@ -226,6 +257,7 @@ struct Decider {
       d.ticket_id = c->ticket_id;
       d.events.push_back(std::move(back));
     }
+    release_counter_line(cmd.counter, cmd.supervisor, d);
     Event closed = make_event(EventType::counter_closed, now, 0, cmd.counter, cmd.supervisor);
     closed.reason = kClosedBySupervisor;
     d.events.push_back(std::move(closed));

@@ -45,17 +45,31 @@ std::int64_t people_ahead(const OfficeState& state, const Ticket& t) {
   return static_cast<std::int64_t>(line.priority.size() + line.normal.order_of_key(place));
 }
 
+namespace {
+// Tickets transferred to a named counter still wait in the hall for their service; each
+// counter's line is short (a few transfers), so walking them costs little.
+template <typename F>
+void for_each_at_named_counter(const OfficeState& state, const std::string& service, F&& f) {
+  for (const auto& [counter, line] : state.counter_lines)
+    for (const LinePlace& place : line)
+      if (const Ticket* t = state.find_ticket(place.ticket_id); t && t->service == service) f(place);
+}
+}  // namespace
+
 std::int64_t waiting_count(const OfficeState& state, const std::string& service) {
-  auto it = state.lines.find(service);
-  return it == state.lines.end() ? 0 : static_cast<std::int64_t>(it->second.size());
+  std::int64_t n = 0;
+  if (auto it = state.lines.find(service); it != state.lines.end()) n = static_cast<std::int64_t>(it->second.size());
+  for_each_at_named_counter(state, service, [&](const LinePlace&) { ++n; });
+  return n;
 }
 
 std::int64_t longest_wait_s(const OfficeState& state, const std::string& service, Instant now) {
-  auto it = state.lines.find(service);
-  if (it == state.lines.end()) return 0;
   Instant oldest = now;
-  if (!it->second.priority.empty()) oldest = std::min(oldest, it->second.priority.begin()->queue_at);
-  if (!it->second.normal.empty()) oldest = std::min(oldest, it->second.normal.begin()->queue_at);
+  if (auto it = state.lines.find(service); it != state.lines.end()) {
+    if (!it->second.priority.empty()) oldest = std::min(oldest, it->second.priority.begin()->queue_at);
+    if (!it->second.normal.empty()) oldest = std::min(oldest, it->second.normal.begin()->queue_at);
+  }
+  for_each_at_named_counter(state, service, [&](const LinePlace& p) { oldest = std::min(oldest, p.queue_at); });
   return std::chrono::duration_cast<std::chrono::seconds>(now - oldest).count();
 }
 

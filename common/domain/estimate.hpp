@@ -22,10 +22,12 @@ std::int64_t estimated_wait_s(const OfficeConfig& config, const OfficeState& sta
 // How many are in line ahead of this ticket (0 = next); -1 when it is not in a line.
 std::int64_t people_ahead(const OfficeState& state, const Ticket& ticket);
 
-// How many are in line for the service now.
+// How many are in line for the service now, those transferred to one of its counters
+// by name included.
 std::int64_t waiting_count(const OfficeState& state, const std::string& service);
 
-// Longest current wait in a service's line, in seconds (0 when nobody waits).
+// Longest current wait for the service, in seconds (0 when nobody waits); counts the
+// same tickets as waiting_count.
 std::int64_t longest_wait_s(const OfficeState& state, const std::string& service, Instant now);
 
 enum class ServiceAvailability { open, outside_hours, full };

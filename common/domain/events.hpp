@@ -54,6 +54,9 @@ struct Event {
 // The reason on the events of a counter a supervisor closed (CloseCounter): its
 // ticket.transferred back into line and its counter.closed.
 inline constexpr const char* kClosedBySupervisor = "closed_by_supervisor";
+// The reason on the ticket.transferred that puts a ticket transferred to a named counter
+// back in its service's line when that counter closes: nobody else would call it.
+inline constexpr const char* kCounterClosedRelease = "counter_closed";
 
 std::string_view to_string(EventType t);
 bool parse_event_type(std::string_view s, EventType& out);

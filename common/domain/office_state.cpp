@@ -189,14 +189,18 @@ void apply(const OfficeConfig& config, OfficeState& s, const Event& e) {
     case EventType::ticket_transferred: {
       Ticket* t = ticket();
       if (!t) break;
+      // Released from a closed counter's line, or handed on by the counter holding it.
+      if (is_in_line(t->state)) leave_line(s, *t);
       if (!e.service.empty()) t->service = e.service;
       t->state = TicketState::transferred;
       t->target_counter = e.to_counter;
-      t->transfers += 1;
+      if (e.reason != kCounterClosedRelease) t->transfers += 1;
       t->started_at.reset();
       join_line(s, *t);
-      set_counter(s, e.counter, CounterState::idle, e.at);
-      s.counters[e.counter].ticket_id = 0;
+      if (auto c = s.counters.find(e.counter); c != s.counters.end() && c->second.ticket_id == t->id) {
+        set_counter(s, e.counter, CounterState::idle, e.at);
+        c->second.ticket_id = 0;
+      }
       break;
     }
     case EventType::ticket_cancelled: {

@@ -214,8 +214,10 @@ void ReportAggregator::fold_ticket(const Scratch& t) {
   const bool was_called = t.first_call >= 0;
   const bool has_service_time = t.outcome == served && t.started >= 0 && t.closed >= t.started;
   const std::int32_t service_ms = has_service_time ? t.closed - t.started : 0;
-  const bool on_time = t.outcome == served && was_called && t.issue_service != kNone &&
-                       t.first_call <= service_target_ms_[t.issue_service];
+  // On time: first called within the target wait of the service it was issued for,
+  // whatever came after (served, a no-show, still at the counter), so that on_time and
+  // called count the same tickets and the rate does not dip while a citizen is served.
+  const bool on_time = was_called && t.issue_service != kNone && t.first_call <= service_target_ms_[t.issue_service];
   auto fold = [&](Group& g) {
     g.active = true;
     g.issued += 1;

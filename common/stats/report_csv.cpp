@@ -91,7 +91,7 @@ std::string report_csv_header(Grouping grouping) {
   h += ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất";
   h += ",Thời gian chờ trung bình (phút),Thời gian chờ trung vị (phút),Thời gian chờ P90 (phút)";
   h += ",Thời gian phục vụ trung bình (phút),Thời gian phục vụ trung vị (phút),Thời gian phục vụ P90 (phút)";
-  h += ",Tỷ lệ phục vụ đúng thời gian chờ mục tiêu (%)";
+  h += ",Tỷ lệ được gọi trong thời gian chờ mục tiêu (%)";
   for (int level = 1; level <= 4; ++level) {
     h += ',';
     h += rating_name(level);

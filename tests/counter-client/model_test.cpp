@@ -219,22 +219,61 @@ TEST(PanelModel, NewTicketAlertOnlyWhenIdleAndForOurService) {
   EXPECT_FALSE(busy.take_new_ticket_alert());
 }
 
-TEST(PanelModel, TransferTargetsExcludeOwnServiceAndCounter) {
-  PanelModel m = connected_panel("serving", ticket("serving"));
-  m.apply_office(json::parse(R"({"services":[{"code":"ho-tich","name":"Hộ tịch"},{"code":"chung-thuc","name":"Chứng thực"}],
-                                 "counters":[{"number":1,"name":"Quầy 1"},{"number":2,"name":"Quầy 2"}]})"));
-  auto targets = m.transfer_targets();
-  for (const auto& t : targets) {
-    EXPECT_NE(t.service, "ho-tich");
-    EXPECT_NE(t.counter, 1);
-  }
-  bool has_counter2 = false, has_chung_thuc = false;
-  for (const auto& t : targets) {
-    has_counter2 |= t.is_counter && t.counter == 2;
-    has_chung_thuc |= !t.is_counter && t.service == "chung-thuc";
-  }
-  EXPECT_TRUE(has_counter2);
-  EXPECT_TRUE(has_chung_thuc);
+TEST(PanelModel, TransferTargetsAreOtherServicesInOfficeOrderThenOpenCountersOfTheService) {
+  PanelModel m(1, "canbo1", "Nguyễn Thị Lan");
+  m.set_connected(true, "", 0);
+  m.apply_office(json::parse(R"({"services":[{"code":"ho-tich","name":"Hộ tịch"},{"code":"dat-dai","name":"Đất đai"},
+                                            {"code":"chung-thuc","name":"Chứng thực"}],
+                                 "counters":[{"number":1,"name":"Quầy 1","services":["ho-tich","chung-thuc"]},
+                                             {"number":2,"name":"Quầy 2","services":["chung-thuc","ho-tich"]},
+                                             {"number":3,"name":"Quầy 3","services":["dat-dai"]},
+                                             {"number":4,"name":"Quầy 4","services":["ho-tich"]},
+                                             {"number":5,"name":"Quầy 5","services":["ho-tich"]}]})"));
+  auto other = [](int number, const char* state) {
+    json::object c = counter_status(state, nullptr, number);
+    c["officer"] = std::string(state) == "closed" ? "" : "canbo" + std::to_string(number);
+    return c;
+  };
+  json::object snap = snapshot(counter_status("serving", ticket("serving")));
+  snap["queue"].as_object()["counters"] = json::array{counter_status("serving", ticket("serving")), other(2, "idle"),
+                                                     other(3, "idle"), other(4, "closed"), other(5, "paused")};
+  m.apply_message(snap, 2000000);
+
+  auto labels = [&] {
+    std::vector<std::string> out;
+    for (const auto& t : m.transfer_targets()) out.push_back(t.label);
+    return out;
+  };
+  // Not its own service (ho-tich) nor its own counter; not counter 3 (dat-dai only) nor
+  // the closed counter 4, which would refuse the ticket.
+  EXPECT_EQ(labels(), (std::vector<std::string>{"Lĩnh vực: Đất đai", "Lĩnh vực: Chứng thực", "Quầy 2",
+                                                "Quầy 5 (đang tạm dừng)"}));
+  const auto targets = m.transfer_targets();
+  EXPECT_FALSE(targets[0].is_counter);
+  EXPECT_EQ(targets[0].service, "dat-dai");
+  EXPECT_TRUE(targets[2].is_counter);
+  EXPECT_EQ(targets[2].counter, 2);
+
+  // Counter 4 opens: it is offered from then on.
+  m.apply_message(event("counter.opened", 11, other(4, "idle")), 2000000);
+  EXPECT_EQ(labels(), (std::vector<std::string>{"Lĩnh vực: Đất đai", "Lĩnh vực: Chứng thực", "Quầy 2", "Quầy 4",
+                                                "Quầy 5 (đang tạm dừng)"}));
+}
+
+TEST(PanelModel, CalledHereIsThisCountersCallNotTheFirstCallElsewhere) {
+  PanelModel m = connected_panel("idle");
+  // First called at 1,060,000 elsewhere (then transferred); this counter calls it at 1,900,000.
+  json::object calling = counter_status("calling", ticket("called"));
+  calling["since"] = 1900000;
+  m.apply_message(event("ticket.called", 11, calling, ticket("called")), 1900000);
+  ASSERT_TRUE(m.ticket());
+  EXPECT_EQ(m.ticket()->called_at, 1060000);
+  EXPECT_EQ(m.ticket()->called_here_at, 1900000);
+  // Serving: the counter's `since` is now the start; the call time seen is kept.
+  json::object serving = counter_status("serving", ticket("serving"));
+  serving["since"] = 1950000;
+  m.apply_message(event("ticket.started", 12, serving, ticket("serving")), 1950000);
+  EXPECT_EQ(m.ticket()->called_here_at, 1900000);
 }
 
 namespace {

@@ -176,7 +176,8 @@ async function main() {
     viewport: { width: 1440, height: 1000 },
     acceptDownloads: true,
     locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    // Not the office's zone: the page must show the office's time (UTC+7) anyway.
+    timezoneId: 'America/New_York',
   });
   context.setDefaultTimeout(STEP_MS);
   try {
@@ -192,7 +193,8 @@ async function main() {
     check(await page.evaluate(() => !!sessionStorage.getItem('motcua.dashboard.token')), 'the token is kept in sessionStorage');
     checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'served')), '1', 'ho-tich served');
     checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'no_show')), '1', 'ho-tich no-shows');
-    checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'on_time')), '50,0%', 'ho-tich on time');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'on_time')), '100,0%',
+      'ho-tich on time: the served ticket and the no-show were both called within 30 min');
     checkEq(await text(cell(page, 'services-table', 'data-service', 'dat-dai', 'served')), '2', 'dat-dai served');
     checkEq(await text(cell(page, 'services-table', 'data-service', 'dat-dai', 'cancelled')), '1', 'dat-dai cancelled');
     checkEq(await text(cell(page, 'services-table', 'data-service', 'chung-thuc', 'waiting')), '1', 'chung-thuc waiting');
@@ -261,6 +263,15 @@ async function main() {
     check((await text(page.locator('#backup-result'))).includes(copies[0]), 'the page names the file made');
     await page.locator('#backup-status').filter({ hasText: 'Bản sao gần nhất:' }).waitFor({ timeout: STEP_MS });
     check((await text(page.locator('#backup-status'))).includes('hiện có 1 bản'), 'and counts it');
+    // The file is named in office time; the card, on a PC set to New York, says the same.
+    const [, y, mo, d, hh, mi] = copies[0].match(/^motcua-(\d{4})-(\d\d)-(\d\d)-(\d\d)(\d\d)\d\d\.db$/);
+    check((await text(page.locator('#backup-status'))).includes(`Bản sao gần nhất: ${hh}:${mi} ${d}/${mo}/${y}`),
+      `the last copy's time is the office's (${await text(page.locator('#backup-status'))})`);
+    const clock = await text(page.locator('#clock'));
+    const officeNow = new Date(Date.now() + 7 * 3600000);
+    const officeHour = String(officeNow.getUTCHours()).padStart(2, '0');
+    check(/^\d\d:\d\d:\d\d$/.test(clock) && [officeHour, String((officeNow.getUTCHours() + 23) % 24).padStart(2, '0')].includes(clock.slice(0, 2)),
+      `the clock shows the office's hour, ${officeHour} (got ${clock})`);
     checkEq(await text(page.locator('#backup-failure')), '', 'no failure shown');
 
     console.log('dashboard: report and CSV export');

@@ -79,6 +79,41 @@ TEST(Board, RecallIsAnnouncedAgainAndCloseOrNoShowClearsTheRow) {
   EXPECT_FALSE(row(b.visible_counters(), 3)->ticket);
 }
 
+TEST(Board, ARecallMovesTheNumberUpInsteadOfListingItTwice) {
+  Board b;
+  b.apply_message(snapshot(10, kT0), now0);
+  b.apply_message(event(11, "ticket.called", kT0, 42, "1023", 3), now0);
+  b.apply_message(event(12, "ticket.called", kT0 + 5000, 51, "2001", 1), now0 + Millis{5000});
+  b.apply_message(event(13, "ticket.recalled", kT0 + 20000, 42, "1023", 3), now0 + Millis{20000});
+  ASSERT_EQ(b.recent_calls().size(), 2u);
+  EXPECT_EQ(b.recent_calls()[0].number, "1023");
+  EXPECT_TRUE(b.recent_calls()[0].recall);
+  EXPECT_EQ(b.recent_calls()[1].number, "2001");
+}
+
+TEST(Board, ATicketBackInLineIsNoLongerShownAsCalledToItsCounter) {
+  Board b;
+  b.apply_message(snapshot(10, kT0), now0);
+  b.apply_message(event(11, "ticket.called", kT0, 41, "1022", 1), now0);
+  b.apply_message(event(12, "ticket.called", kT0 + 5000, 42, "3002", 3), now0 + Millis{5000});
+  ASSERT_EQ(b.newest_call()->number, "3002");
+  ASSERT_TRUE(b.newest_blinking(now0 + Millis{6000}));
+  // A supervisor closes counter 3: its ticket goes back in line.
+  auto fx = b.apply_message(event(13, "ticket.transferred", kT0 + 6000, 42, "3002", 3), now0 + Millis{6000});
+  EXPECT_EQ(fx.withdraw, std::vector<std::int64_t>{42});
+  ASSERT_TRUE(b.newest_call());
+  EXPECT_EQ(b.newest_call()->number, "1022") << "the call before it is the newest still in effect";
+  EXPECT_FALSE(b.newest_blinking(now0 + Millis{6500})) << "an older call does not light up again";
+  ASSERT_EQ(b.recent_calls().size(), 1u);
+
+  // Called again at counter 5: shown there, once.
+  b.apply_message(event(14, "ticket.called", kT0 + 9000, 42, "3002", 5), now0 + Millis{9000});
+  EXPECT_EQ(b.newest_call()->counter, 5);
+  b.apply_message(event(15, "ticket.cancelled", kT0 + 9500, 41, "1022", 1), now0 + Millis{9500});
+  ASSERT_EQ(b.recent_calls().size(), 1u);
+  EXPECT_EQ(b.recent_calls()[0].number, "3002");
+}
+
 TEST(Board, FilterLimitsCountersCallsAndServices) {
   BoardSettings s;
   s.filter.counters = {1, 2};

@@ -144,6 +144,22 @@ TEST_F(ApiBackup, TheListShowsTheScheduleAndTheCopiesNewestFirstAndOldCopiesGo) 
   EXPECT_EQ(str_of(copies[0], "file"), str_of(made.body, "file"));
 }
 
+TEST_F(ApiBackup, ACopyThatReachesTheFolderLaterIsTheLast) {
+  auto lead = supervisor(daemon);
+  auto empty = lead->get("/api/admin/backups");
+  ASSERT_EQ(empty.status, 200) << empty.message;
+  EXPECT_TRUE(empty.body.at("last").is_null());
+  // A backup disk mounted after start, holding a copy made this morning elsewhere.
+  const std::string file = "motcua-2099-01-01-074500.db";
+  fs::create_directories(backup_dir());
+  std::ofstream(backup_dir() + "/" + file) << "a copy";
+  auto list = lead->get("/api/admin/backups");
+  ASSERT_EQ(list.status, 200) << list.message;
+  ASSERT_EQ(list.body.at("copies").as_array().size(), 1u);
+  ASSERT_TRUE(list.body.at("last").is_object()) << json::serialize(list.body);
+  EXPECT_EQ(str_of(list.body.at("last"), "file"), file);
+}
+
 TEST_F(ApiBackup, AFailedCopyIsReportedAndLeavesNoHalfFile) {
   // The folder is gone and a plain file took its name: nothing can be written there.
   fs::remove_all(backup_dir());

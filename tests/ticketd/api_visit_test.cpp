@@ -116,10 +116,15 @@ TEST_F(ApiVisit, TransferKeepsTheNumberAndItsPlace) {
   auto next = officer2->counter_action(2, "call-next");
   ASSERT_EQ(next.status, 200);
   EXPECT_EQ(int_of(next.body.at("ticket"), "id"), first);
-  // And to a named counter: it goes ahead of that counter's queue.
+  // Not to a counter nobody has opened: the citizen would wait for no one.
+  auto closed = officer2->counter_action(2, "transfer", json::object{{"counter", 6}});
+  EXPECT_EQ(closed.status, 409);
+  EXPECT_EQ(closed.error, "counter_closed");
+  EXPECT_EQ(closed.message, "Quầy 6 đang đóng; hãy chuyển theo lĩnh vực hoặc chọn quầy đang mở");
+  // To a named, open counter: it goes ahead of that counter's queue.
+  auto officer6 = officer_at(daemon, "canbo6", 6);
   auto to_counter = officer2->counter_action(2, "transfer", json::object{{"counter", 6}});
   ASSERT_EQ(to_counter.status, 200) << to_counter.message;
-  auto officer6 = officer_at(daemon, "canbo6", 6);
   auto at6 = officer6->counter_action(6, "call-next");
   ASSERT_EQ(at6.status, 200);
   EXPECT_EQ(int_of(at6.body.at("ticket"), "id"), first);
@@ -150,6 +155,21 @@ TEST_F(ApiVisit, PauseAndResume) {
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.error, "invalid_transition");
   EXPECT_EQ(officer->counter_action(5, "resume").status, 200);
+}
+
+TEST_F(ApiVisit, TextTypedDecomposedIsStoredComposed) {
+  auto officer = officer_at(daemon, "canbo5", 5);
+  // "Nghỉ trưa" as some keyboards send it: i + U+0309, u + U+031B.
+  auto paused = officer->counter_action(5, "pause", json::object{{"reason", "Nghi\u0309 tru\u031Ba"}});
+  ASSERT_EQ(paused.status, 200) << paused.message;
+  EXPECT_EQ(str_of(paused.body.at("counter"), "pause_reason"), "Nghỉ trưa");
+  auto queue = make_client(daemon)->get("/api/queue");
+  ASSERT_EQ(queue.status, 200);
+  for (const auto& c : queue.body.at("counters").as_array()) {
+    if (int_of(c, "number") == 5) {
+      EXPECT_EQ(str_of(c, "pause_reason"), "Nghỉ trưa");
+    }
+  }
 }
 
 TEST_F(ApiVisit, IdempotentRetryGivesTheSameTicket) {

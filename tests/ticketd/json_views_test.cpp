@@ -3,6 +3,7 @@
 // API the objects, and a client must not see a difference.
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <functional>
 
 #include "domain/decide.hpp"
@@ -186,6 +187,51 @@ TEST(JsonViews, EventMessageCarriesTheSameViewsAsTheQueue) {
       EXPECT_EQ(v.at("counter_status"), counter_json(m.config, m.state, e.counter));
     }
   }
+}
+
+// The hall board shows recent_calls as "go to counter n": only calls still in effect.
+TEST(JsonViews, RecentCallsAreTheCallsStillInEffectNewestPerTicket) {
+  OfficeConfig config = demo_office_config();
+  OfficeState state = initial_state(config, service_day(at_utc(1, 0), config.utc_offset_minutes), 1, 0);
+  std::deque<store::RecentCall> calls;  // as the office keeps them: newest first
+  auto run = [&](const Command& c) {
+    auto d = decide(config, state, c, at_utc(1, 5));
+    ASSERT_TRUE(d.is_ok()) << d.status().message();
+    for (auto& e : d.value().events) {
+      e.seq = state.last_seq + 1;
+      apply(config, state, e);
+      if (e.type == EventType::ticket_called || e.type == EventType::ticket_recalled)
+        calls.push_front({e.seq, e.ticket_id, e.counter, e.at, e.type == EventType::ticket_recalled});
+    }
+  };
+  run(SignIn{1, "canbo1"});
+  run(SignIn{6, "canbo6"});
+  for (const char* service : {"ho-tich", "ho-tich", "chung-thuc"}) {
+    IssueTicket issue;
+    issue.service = service;
+    run(issue);
+  }
+  run(CallNext{1, "canbo1"});  // A, then recalled and served at counter 1
+  run(Recall{1, "canbo1"});
+  run(StartServing{1, "canbo1"});
+  run(CloseTicket{1, "canbo1"});
+  run(CallNext{1, "canbo1"});  // B, handed on to tra-ket-qua: back in line
+  run(Transfer{1, "canbo1", "tra-ket-qua", 0});
+  run(CallNext{1, "canbo1"});  // C, still being called at counter 1
+  ASSERT_EQ(calls.size(), 4u);
+
+  auto shown = [&] {
+    std::vector<std::string> out;
+    for (const auto& c : recent_calls_json(config, state, calls))
+      out.push_back(std::to_string(c.at("ticket_id").as_int64()) + "@" + std::to_string(c.at("counter").as_int64()) +
+                    (c.at("recall").as_bool() ? " recall" : ""));
+    return out;
+  };
+  // B's call at counter 1 is gone (it waits again); A shows once, as its recall.
+  EXPECT_EQ(shown(), (std::vector<std::string>{"3@1", "1@1 recall"}));
+  // Counter 6 calls B: shown there, not at counter 1.
+  run(CallNext{6, "canbo6"});
+  EXPECT_EQ(shown(), (std::vector<std::string>{"2@6", "3@1", "1@1 recall"}));
 }
 
 }  // namespace

@@ -1,11 +1,10 @@
 // The dashboard's "Sao lưu dữ liệu" card: the copies of the database (GET and POST
 // /api/admin/backups). Loaded after dashboard.js and uses its helpers ($, api, errorText,
-// state, showLogin, TOKEN_KEY).
+// officeTime, state, showLogin, TOKEN_KEY).
 'use strict';
 
 function backupTime(ms) {
-  return new Date(ms).toLocaleString('vi-VN', { hour12: false, hour: '2-digit', minute: '2-digit', day: '2-digit',
-    month: '2-digit', year: 'numeric' });
+  return officeTime(ms, { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
 }
 function backupSize(bytes) {
   return bytes >= 1e6 ? (bytes / 1e6).toFixed(1).replace('.', ',') + ' MB' : Math.max(1, Math.round(bytes / 1e3)) + ' KB';

@@ -27,6 +27,12 @@ function clockText(seconds) {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 function serverNow() { return Date.now() + state.clockOffset; }
+// A time as the office's clocks show it (utc_offset_minutes of /api/office), whatever
+// time zone the supervisor's PC is set to.
+function officeTime(ms, options) {
+  const offset = state.office && Number.isInteger(state.office.utc_offset_minutes) ? state.office.utc_offset_minutes : 420;
+  return new Date(ms + offset * 60000).toLocaleString('vi-VN', { ...options, timeZone: 'UTC', hour12: false });
+}
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -291,7 +297,7 @@ function tick() {
   }
   for (const span of document.querySelectorAll('#alerts .age'))
     span.textContent = '· ' + clockText((now - Number(span.dataset.since)) / 1000);
-  $('clock').textContent = new Date(now).toLocaleTimeString('vi-VN', { hour12: false });
+  $('clock').textContent = officeTime(now, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 setInterval(tick, 1000);
 // Averages do not change without events, but the page stays honest if a message was lost.

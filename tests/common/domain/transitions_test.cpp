@@ -41,6 +41,17 @@ std::int64_t transferred(Office& o) {
   o.ok(Transfer{1, "canbo1", "chung-thuc", 0}, at("08:07"));
   return id;
 }
+// The same, with counters 2 and 6 open to take transfers.
+std::int64_t called_others_open(Office& o) {
+  o.sign_in(2, "canbo2", at("07:30"));
+  o.sign_in(6, "canbo6", at("07:30"));
+  return called(o);
+}
+std::int64_t serving_others_open(Office& o) {
+  o.sign_in(2, "canbo2", at("07:30"));
+  o.sign_in(6, "canbo6", at("07:30"));
+  return serving(o);
+}
 std::int64_t paused(Office& o) {
   const auto id = in_line(o);
   o.ok(Pause{1, "canbo1", "Nghỉ trưa"}, at("08:01"));
@@ -84,9 +95,9 @@ TEST(Transitions, AllowedMovesProduceTheirEventsAndStates) {
        false},
       {"called -> transferred (to a service)", called, just(Transfer{1, "canbo1", "chung-thuc", 0}),
        {E::ticket_transferred}, TS::transferred, CS::idle, false},
-      {"called -> transferred (to a counter)", called, just(Transfer{1, "canbo1", "", 2}),
+      {"called -> transferred (to a counter)", called_others_open, just(Transfer{1, "canbo1", "", 2}),
        {E::ticket_transferred}, TS::transferred, CS::idle, false},
-      {"serving -> transferred (to a service and counter)", serving,
+      {"serving -> transferred (to a service and counter)", serving_others_open,
        just(Transfer{1, "canbo1", "chung-thuc", 6}), {E::ticket_transferred}, TS::transferred, CS::idle, false},
       {"waiting -> cancelled", in_line, [](std::int64_t id) { return Command{CancelTicket{id, "Về sớm"}}; },
        {E::ticket_cancelled}, TS::cancelled, CS::idle, false},
@@ -187,6 +198,8 @@ TEST(Transitions, RefusalsCarryTheirStatusCodeAndErrorId) {
        SC::invalid_argument, "counter_does_not_serve"},
       {"transfer to a service the named counter does not serve", called,
        just(Transfer{1, "canbo1", "chung-thuc", 5}), SC::invalid_argument, "counter_does_not_serve"},
+      {"transfer to a counter nobody has opened", called, just(Transfer{1, "canbo1", "", 2}), SC::conflict,
+       "counter_closed"},
       // Issuing.
       {"issue for an unknown service", nobody, just(issue_of("khong-co")), SC::not_found, "unknown_service"},
   };
@@ -198,7 +211,24 @@ TEST(Transitions, RefusalsCarryTheirStatusCodeAndErrorId) {
     EXPECT_EQ(s.code(), row.code);
     EXPECT_EQ(s.error(), row.error);
     EXPECT_FALSE(s.message().empty()) << "the refusal needs a Vietnamese message";
+    // Officers read these: the wire's state names are not words of theirs.
+    for (const char* english : {"idle", "calling", "serving", "paused", "closed"})
+      EXPECT_EQ(s.message().find(english), std::string::npos) << s.message();
   }
+}
+
+TEST(Transitions, AWrongStateIsExplainedInTheOfficersWords) {
+  Office o;
+  called(o);
+  EXPECT_EQ(o.refused(CloseTicket{1, "canbo1"}, at("08:06")).message(),
+            "Không thể kết thúc: quầy đang mời một số, chưa bắt đầu phục vụ");
+  EXPECT_EQ(o.refused(CallNext{1, "canbo1"}, at("08:06")).message(), "Không thể gọi tiếp: quầy đang mời một số, chưa bắt đầu phục vụ");
+  o.ok(StartServing{1, "canbo1"}, at("08:07"));
+  o.ok(CloseTicket{1, "canbo1"}, at("08:10"));
+  EXPECT_EQ(o.refused(Transfer{1, "canbo1", "chung-thuc", 0}, at("08:11")).message(),
+            "Không thể chuyển: quầy không giữ số nào");
+  o.ok(Pause{1, "canbo1", "Nghỉ trưa"}, at("08:12"));
+  EXPECT_EQ(o.refused(CallNext{1, "canbo1"}, at("08:13")).message(), "Không thể gọi tiếp: quầy đang tạm dừng");
 }
 
 TEST(Transitions, EachStateChangeRecordsTimeCounterAndOfficer) {

@@ -33,7 +33,7 @@ const char* kHeaderTail =
     ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất,"
     "Thời gian chờ trung bình (phút),Thời gian chờ trung vị (phút),Thời gian chờ P90 (phút),"
     "Thời gian phục vụ trung bình (phút),Thời gian phục vụ trung vị (phút),Thời gian phục vụ P90 (phút),"
-    "Tỷ lệ phục vụ đúng thời gian chờ mục tiêu (%),Rất hài lòng,Hài lòng,Bình thường,Không hài lòng,"
+    "Tỷ lệ được gọi trong thời gian chờ mục tiêu (%),Rất hài lòng,Hài lòng,Bình thường,Không hài lòng,"
     "Tổng số đánh giá,Tỷ lệ hài lòng (%),Tỷ lệ tham gia đánh giá (%),"
     "Lý do không hài lòng: Thái độ,Lý do không hài lòng: Thời gian chờ lâu,"
     "Lý do không hài lòng: Hướng dẫn không rõ,Lý do không hài lòng: Hồ sơ bị trả lại nhiều lần,"
@@ -50,10 +50,10 @@ TEST(ReportCsv, WholeOfficeStartsWithBomAndVietnameseHeader) {
   // 25 issued, 17 served, 2 no-show, 5 cancelled, 1 unfinished;
   // wait avg 1105.5 s = 18.425 min → 18.43 (half away from zero), median 720 s = 12.00, p90 2700 s = 45.00;
   // service avg 10155/17 s = 9.9559 min → 9.96, median 480 s = 8.00, p90 1500 s = 25.00;
-  // on time 12/20 = 60.00 %; votes 4 4 2 5 = 15; satisfaction 8/15 = 53.33 %; participation 15/17 = 88.24 %.
+  // on time 15/20 = 75.00 %; votes 4 4 2 5 = 15; satisfaction 8/15 = 53.33 %; participation 15/17 = 88.24 %.
   EXPECT_EQ(lines[1],
             "Trung tâm Phục vụ hành chính công phường Bến Nghé,,25,17,2,5,1,18.43,12.00,45.00,9.96,8.00,25.00,"
-            "60.00,4,4,2,5,15,53.33,88.24,1,1,1,1,1");
+            "75.00,4,4,2,5,15,53.33,88.24,1,1,1,1,1");
   EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
 }
 
@@ -71,8 +71,9 @@ TEST(ReportCsv, ByOfficerQuotesNamesAndEndsWithTotal) {
             "\"Trần Văn Minh, \"\"Út\"\"\",canbo2,4,4,0,0,0,18.75,17.00,30.00,4.50,4.00,6.00,50.00,"
             "0,1,1,2,4,25.00,100.00,0,1,1,0,0");
   // Unassigned: T7 T10 T14 T16 T23 T25; only T16 was called (1500 s = 25.00 min), none served,
-  // so service times, satisfaction and participation are empty fields; on time 0/1 = 0.00.
-  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,5,1,25.00,25.00,25.00,,,,0.00,0,0,0,0,0,,,0,0,0,0,0");
+  // so service times, satisfaction and participation are empty fields; on time 1/1 = 100.00
+  // (called within ho-tich's 30 min, where it was issued).
+  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,5,1,25.00,25.00,25.00,,,,100.00,0,0,0,0,0,,,0,0,0,0,0");
   EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,5,1,18.43,", 0), 0u);
 }
 

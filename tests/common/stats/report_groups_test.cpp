@@ -79,7 +79,7 @@ TEST(ReportByService, RowsUnderTheFinalService) {
   EXPECT_EQ(dd.cancelled, 1);
   EXPECT_DOUBLE_EQ(*dd.wait.median_s, 1800);
   EXPECT_DOUBLE_EQ(*dd.wait.p90_s, 3000);
-  EXPECT_EQ(dd.on_time, 2);  // T8 (=45 min), T21
+  EXPECT_EQ(dd.on_time, 4);  // T5 (no-show), T8 (=45 min), T16 (by ho-tich's 30 min), T21
   EXPECT_EQ(dd.called, 5);
   EXPECT_EQ(dd.votes_by_level, (Levels{1, 0, 0, 2}));
   EXPECT_EQ(dd.reasons, (Reasons{1, 0, 0, 1, 0}));  // thai_do T8, ho_so_tra_lai T15
@@ -92,7 +92,7 @@ TEST(ReportByService, RowsUnderTheFinalService) {
   EXPECT_EQ(tk.cancelled, 2);
   EXPECT_DOUBLE_EQ(*tk.wait.median_s, 120);
   EXPECT_DOUBLE_EQ(*tk.wait.p90_s, 600);
-  EXPECT_DOUBLE_EQ(*tk.on_time_rate, 0.75);  // T9 T11 T22 of 4 called
+  EXPECT_DOUBLE_EQ(*tk.on_time_rate, 1.0);  // T9 T11 T17 (no-show) T22 of 4 called
   EXPECT_DOUBLE_EQ(*tk.satisfaction_rate, 1.0);
   EXPECT_NEAR(*tk.participation, 2.0 / 3.0, 1e-12);
 
@@ -133,7 +133,7 @@ TEST(ReportByCounter, AttributedToTheClosingOrMarkingCounter) {
   EXPECT_EQ(none.unfinished, 1);
   EXPECT_EQ(none.called, 1);  // T16 was called (1500 s) before its transfer and cancel
   EXPECT_DOUBLE_EQ(*none.wait.avg_s, 1500);
-  EXPECT_EQ(none.on_time, 0);
+  EXPECT_EQ(none.on_time, 1);  // called at 1500 s, within ho-tich's 30 min
   EXPECT_EQ(none.votes, 0);
   EXPECT_FALSE(none.participation.has_value());
 }

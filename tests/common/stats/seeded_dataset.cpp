@@ -98,7 +98,8 @@ void EventScript::serve(int n, int counter, const std::string& officer, int day,
 }
 
 // The dataset. Per ticket (Tn = id 100+n): final service, outcome, where it ended,
-// wait = first call − issue, service time = close − last start, vote.
+// wait = first call − issue, service time = close − last start, vote. On time: first called
+// within the target of the service it was issued for, whatever followed.
 //
 // n  day final svc   outcome    ctr/officer  wait     service  on time?          vote
 // 0  -1  ho-tich     served     1 canbo1     10 s     30 s     –                 4 thai_do (out of range)
@@ -106,7 +107,7 @@ void EventScript::serve(int n, int counter, const std::string& officer, int day,
 // 2  0   ho-tich     served     1 canbo1     1140     480      yes               2
 // 3  0   chung-thuc  served     2 canbo2     480      240      yes (≤900)        4 cho_lau
 // 4  0   chung-thuc  served     2 canbo2     1020     180      no  (>900)        3   (recalled once)
-// 5  0   dat-dai     no-show    3 canbo3     1800     –        no  (not served)  –
+// 5  0   dat-dai     no-show    3 canbo3     1800     –        yes (called ≤2700) –
 // 6  0   chung-thuc  served     2 canbo2     1800     360      yes: ≤ ho-tich's  2   (issued ho-tich, transferred)
 // 7  0   tra-ket-qua cancelled  –            –        –        –                 –
 // 8  0   dat-dai     served     3 canbo3     2700     1200     yes (=2700)       4 thai_do
@@ -117,8 +118,8 @@ void EventScript::serve(int n, int counter, const std::string& officer, int day,
 // 13 1   chung-thuc  served     2 canbo2     1200     300      no                4 huong_dan_khong_ro
 // 14 1   chung-thuc  cancelled  –            –        –        –                 –
 // 15 1   dat-dai     served     3 canbo3     3000     2400     no  (>2700)       4 ho_so_tra_lai
-// 16 1   dat-dai     cancelled  –            1500     –        no  (cancelled)   –   (issued ho-tich, transferred)
-// 17 1   tra-ket-qua no-show    6 canbo6     300      –        no                –
+// 16 1   dat-dai     cancelled  –            1500     –        yes: ≤ ho-tich's  –   (issued ho-tich, transferred)
+// 17 1   tra-ket-qua no-show    6 canbo6     300      –        yes (≤600)        –
 // 18 1   ho-tich     served     1 canbo1     480      600      yes               3
 // 19 2   ho-tich     served     2 canbo1     420      540      yes               1   (canbo1 at counter 2 on day 2)
 // 20 2   chung-thuc  served     2 canbo1     1200     180      no                4 khac
