@@ -185,7 +185,10 @@ void PanelApp::draw_main() {
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  ImGui::Text("Tổng: %lld người, chờ lâu nhất %s", static_cast<long long>(total), format_duration(longest).c_str());
+  if (total > 0)
+    ImGui::Text("Tổng: %lld người, chờ lâu nhất %s", static_cast<long long>(total), format_duration(longest).c_str());
+  else
+    ImGui::TextUnformatted("Tổng: không có ai đang chờ");
   ImGui::Text("Đã phục vụ hôm nay: %lld", static_cast<long long>(m.served_today()));
   ImGui::EndChild();
 

@@ -132,8 +132,10 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
   const auto counters = board.visible_counters();
   if (!l.rows.empty()) {
     const CounterCells& r0 = l.rows[0];
+    // The centred number heading keeps a gap on each side, or on a narrow screen it runs
+    // into "Lĩnh vực", which starts where its column does.
     const int px = std::min({painter_.fit_px({"Quầy"}, r0.name.w, t.h, true),
-                             painter_.fit_px({"Số đang phục vụ"}, r0.number.w, t.h, true),
+                             painter_.fit_px({"Số đang phục vụ"}, r0.number.w - 4 * unit, t.h, true),
                              painter_.fit_px({"Lĩnh vực"}, r0.detail.w, t.h, true), t.h * 55 / 100});
     painter_.draw("Quầy", Box{r0.name.x, t.y, r0.name.w, t.h}, {kMuted, true, Align::left, px});
     painter_.draw("Số đang phục vụ", Box{r0.number.x, t.y, r0.number.w, t.h}, {kMuted, true, Align::center, px});

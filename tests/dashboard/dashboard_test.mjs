@@ -208,6 +208,9 @@ async function main() {
     checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'level4')), '1', 'canbo3 not satisfied votes');
     checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'satisfaction')), '50,0%', 'canbo3 rate');
     checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'reasons')), 'Chờ lâu: 1', 'canbo3 reasons');
+    check((await api('GET', '/api/today', undefined, bearer(await login('lanhdao')))).data.satisfaction.by_officer.some((r) => r.key === ''),
+      'the API has an unassigned group (cancelled tickets)');
+    checkEq(await page.locator('#satisfaction-table tr[data-key=""]').count(), 0, 'but no row of zeros for it');
     checkEq(await text(cell(page, 'linked-table', 'data-bucket', '0', 'votes')), '4', 'linked view: all 4 votes waited <10 min');
     checkEq(await page.locator('#chart-calls svg rect.bar').count() > 0, true, 'calls-per-hour chart drawn');
     checkEq(await page.locator('#chart-waiting svg path.line').count(), 1, 'waiting-over-day chart drawn');

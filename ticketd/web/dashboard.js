@@ -381,7 +381,9 @@ function renderCharts(t) {
   const first = Math.min(7, ...hours.filter((h) => t.charts.calls_per_hour[h] > 0));
   const last = Math.max(17, ...hours.filter((h) => t.charts.calls_per_hour[h] > 0));
   const shown = hours.slice(first, last + 1);
-  barChart($('chart-calls'), shown.map((h) => h + 'h'), shown.map((h) => t.charts.calls_per_hour[h]), {});
+  // 7h–17h fit one label per bar; a day that reaches into the night labels every other hour.
+  barChart($('chart-calls'), shown.map((h) => h + 'h'), shown.map((h) => t.charts.calls_per_hour[h]),
+    { labelEvery: shown.length > 12 ? 2 : undefined });
 }
 
 // ---------- satisfaction ----------
@@ -397,7 +399,9 @@ function reasonsText(r) {
 }
 function renderSatisfaction() {
   if (!state.today) return;
-  const rows = state.today.satisfaction[state.satTab] || [];
+  // Tickets nobody finished (cancelled, unfinished) form an unassigned group with no votes:
+  // a row of zeros there says nothing about satisfaction.
+  const rows = (state.today.satisfaction[state.satTab] || []).filter((r) => r.key !== '' || r.votes > 0);
   $('sat-key').textContent = { by_officer: 'Cán bộ', by_counter: 'Quầy', by_service: 'Lĩnh vực' }[state.satTab];
   $('satisfaction-table').tBodies[0].replaceChildren(...rows.map((r) => {
     const tr = el('tr', { 'data-key': r.key });
