@@ -18,6 +18,29 @@ T get_or(const toml::value& v, const char* key, T fallback) {
   return v.contains(key) ? toml::find<T>(v, key) : std::move(fallback);
 }
 
+// A misspelt key (close_at, daly_cap, [polcy], [[counter]]) would otherwise be ignored
+// and its default used without a word: the office would open with hours or a cap nobody
+// chose. So every table's keys must be known ones.
+void refuse_unknown_keys(const toml::value& table, std::initializer_list<std::string_view> known,
+                         const std::string& where) {
+  if (!table.is_table()) return;
+  for (const auto& [key, value] : table.as_table()) {
+    bool ok = false;
+    for (auto k : known) ok = ok || key == k;
+    if (ok) continue;
+    std::string list;
+    for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+    throw std::runtime_error(where + ": unknown key \"" + key + "\" (known: " + list + ")");
+  }
+}
+
+int checked_range(int value, int lo, int hi, const std::string& what) {
+  if (value < lo || value > hi)
+    throw std::runtime_error(what + " must be " + std::to_string(lo) + "–" + std::to_string(hi) + ", got " +
+                             std::to_string(value));
+  return value;
+}
+
 int parse_hhmm(const std::string& text, const std::string& field) {
   int h = 0, m = 0;
   char tail = 0;
@@ -31,15 +54,21 @@ LoadedConfig from_toml(const toml::value& root) {
   LoadedConfig out;
   OfficeConfig& c = out.office;
   // Names people read are kept in NFC, however the file's editor wrote them.
+  refuse_unknown_keys(root, {"office_name", "timezone", "utc_offset_minutes", "policy", "services", "counters",
+                            "officers", "devices", "server", "backup"},
+                      "the config");
   c.office_name = to_nfc(toml::find<std::string>(root, "office_name"));
   c.timezone = get_or<std::string>(root, "timezone", "Asia/Ho_Chi_Minh");
   if (root.contains("utc_offset_minutes")) {
-    c.utc_offset_minutes = toml::find<int>(root, "utc_offset_minutes");
+    c.utc_offset_minutes = checked_range(toml::find<int>(root, "utc_offset_minutes"), -12 * 60, 14 * 60,
+                                         "utc_offset_minutes");
   } else if (!utc_offset_for_zone(c.timezone, c.utc_offset_minutes)) {
     throw std::runtime_error("unknown timezone \"" + c.timezone + "\": set utc_offset_minutes");
   }
   if (root.contains("policy")) {
     const auto& p = toml::find(root, "policy");
+    refuse_unknown_keys(p, {"priority_every", "normal_between", "vote_window_s", "apology_wait_min", "idle_alert_s"},
+                        "[policy]");
     c.policy.priority_every = get_or<int>(p, "priority_every", c.policy.priority_every);
     c.policy.normal_between = get_or<int>(p, "normal_between", c.policy.normal_between);
     c.policy.vote_window_s = get_or<int>(p, "vote_window_s", c.policy.vote_window_s);
@@ -49,6 +78,9 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& s : get_or<std::vector<toml::value>>(root, "services", {})) {
     Service svc;
     svc.code = toml::find<std::string>(s, "code");
+    refuse_unknown_keys(s, {"code", "name", "first_number", "last_number", "prefix", "daily_cap", "target_wait_min",
+                            "default_service_s", "opens_at", "closes_at"},
+                        "service \"" + svc.code + "\"");
     svc.name = to_nfc(toml::find<std::string>(s, "name"));
     svc.first_number = toml::find<int>(s, "first_number");
     svc.last_number = toml::find<int>(s, "last_number");
@@ -63,6 +95,7 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& k : get_or<std::vector<toml::value>>(root, "counters", {})) {
     Counter counter;
     counter.number = toml::find<int>(k, "number");
+    refuse_unknown_keys(k, {"number", "name", "services", "weights"}, "counter " + std::to_string(counter.number));
     counter.name = to_nfc(get_or<std::string>(k, "name", "Quầy " + std::to_string(counter.number)));
     std::map<std::string, int> weights;
     if (k.contains("weights"))
@@ -74,6 +107,8 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& o : get_or<std::vector<toml::value>>(root, "officers", {})) {
     Officer officer;
     officer.username = toml::find<std::string>(o, "username");
+    refuse_unknown_keys(o, {"username", "display_name", "role", "password_hash", "password"},
+                        "officer \"" + officer.username + "\"");
     officer.display_name = to_nfc(get_or<std::string>(o, "display_name", officer.username));
     const auto role = get_or<std::string>(o, "role", "officer");
     if (!parse_role(role, officer.role)) throw std::runtime_error("unknown role \"" + role + "\"");
@@ -88,6 +123,7 @@ LoadedConfig from_toml(const toml::value& root) {
   for (const auto& d : get_or<std::vector<toml::value>>(root, "devices", {})) {
     Device device;
     device.id = toml::find<std::string>(d, "id");
+    refuse_unknown_keys(d, {"id", "kind", "key", "counter", "printer"}, "device \"" + device.id + "\"");
     const auto kind = toml::find<std::string>(d, "kind");
     if (!parse_device_kind(kind, device.kind)) throw std::runtime_error("unknown device kind \"" + kind + "\"");
     device.key = toml::find<std::string>(d, "key");
@@ -97,14 +133,20 @@ LoadedConfig from_toml(const toml::value& root) {
   }
   if (root.contains("server")) {
     const auto& s = toml::find(root, "server");
+    refuse_unknown_keys(s, {"listen", "port", "db", "synchronous", "public_reads", "session_hours",
+                            "identity_retention_days", "web_root", "public_base_url", "print_width"},
+                        "[server]");
     auto& d = out.settings;
     d.listen = get_or<std::string>(s, "listen", d.listen);
-    d.port = get_or<int>(s, "port", d.port);
+    d.port = checked_range(get_or<int>(s, "port", d.port), 0, 65535, "[server] port");
     d.db_path = get_or<std::string>(s, "db", d.db_path);
     d.synchronous = get_or<std::string>(s, "synchronous", d.synchronous);
+    if (d.synchronous != "FULL" && d.synchronous != "NORMAL" && d.synchronous != "EXTRA")
+      throw std::runtime_error("[server] synchronous must be FULL, NORMAL or EXTRA, got \"" + d.synchronous + "\"");
     d.public_reads = get_or<bool>(s, "public_reads", d.public_reads);
-    d.session_hours = get_or<int>(s, "session_hours", d.session_hours);
-    d.identity_retention_days = get_or<int>(s, "identity_retention_days", d.identity_retention_days);
+    d.session_hours = checked_range(get_or<int>(s, "session_hours", d.session_hours), 1, 24 * 7, "[server] session_hours");
+    d.identity_retention_days = checked_range(get_or<int>(s, "identity_retention_days", d.identity_retention_days), 0,
+                                              3650, "[server] identity_retention_days");
     d.web_root = get_or<std::string>(s, "web_root", d.web_root);
     d.public_base_url = get_or<std::string>(s, "public_base_url", d.public_base_url);
     d.print_width = get_or<int>(s, "print_width", d.print_width);
@@ -112,6 +154,7 @@ LoadedConfig from_toml(const toml::value& root) {
   }
   if (root.contains("backup")) {
     const auto& b = toml::find(root, "backup");
+    refuse_unknown_keys(b, {"dir", "times", "keep_days"}, "[backup]");
     auto& d = out.settings;
     d.backup_dir = get_or<std::string>(b, "dir", d.backup_dir);
     d.backup_times = get_or<std::vector<std::string>>(b, "times", d.backup_times);

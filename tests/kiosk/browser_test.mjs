@@ -112,6 +112,13 @@ function decodeQr(job) {
 }
 
 // --- ticketd -----------------------------------------------------------------------------------
+// kinh-doanh stops issuing at the first whole minute (office time, UTC+7) at least 50 s from
+// now: the test is done with everything else by then, and no event announces the change.
+const KINH_DOANH_CLOSES_MS = Math.ceil((Date.now() + 50000) / 60000) * 60000;
+function officeClock(ms) {
+  const m = Math.floor(ms / 60000 + 7 * 60) % (24 * 60);
+  return m === 0 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
 function officeToml(printerPort, deadPort) {
   const localHour = (new Date().getUTCHours() + 7) % 24;
   const [opens, closes] = localHour < 12 ? ['22:00', '23:00'] : ['01:00', '02:00'];
@@ -149,6 +156,7 @@ code = "kinh-doanh"
 name = "Đăng ký kinh doanh"
 first_number = 5001
 last_number = 5999
+closes_at = "${officeClock(KINH_DOANH_CLOSES_MS)}"
 
 [[services]]
 code = "tra-ket-qua"
@@ -434,6 +442,19 @@ async function main() {
     await bad.waitForSelector('#screen-error:not([hidden])');
     checkEq((await bad.locator('#error-title').textContent()).trim(), 'Máy lấy số chưa được cấp quyền', 'a wrong key is refused clearly');
     checkEq(await issuedTotal(base), before + 1, 'and issues nothing');
+
+    // 8. A service's closing hour passes with the page open and nothing else happening: no
+    // event says so, the kiosk reads the services again by itself.
+    console.log('kiosk: a closing hour passes');
+    const hall = await context.newPage();
+    await hall.goto(`${base}/kiosk?key=test-kiosk-key-1`);
+    const kd = hall.locator('button.service[data-service="kinh-doanh"]');
+    await hall.waitForSelector('button.service[data-service="kinh-doanh"]');
+    check(Date.now() < KINH_DOANH_CLOSES_MS - 2000 && !(await kd.isDisabled()),
+      'kinh-doanh is open on the page before its closing minute (the steps above took under 50 s)');
+    await hall.waitForSelector('button.service[data-service="kinh-doanh"][disabled]',
+      { timeout: Math.max(0, KINH_DOANH_CLOSES_MS - Date.now()) + 25000 });
+    check((await kd.textContent()).includes('Ngoài giờ tiếp nhận'), 'after it, the button is off and says why');
   } finally {
     await context.close();
     ticketd.kill();

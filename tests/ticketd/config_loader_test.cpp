@@ -81,6 +81,25 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
       {"officer without password", base + "[[officers]]\nusername='y'\n", "password_hash"},
       {"backup time", base + "[backup]\ntimes = ['12:15', '25:00']\n", "backup.times"},
       {"backup keep days", base + "[backup]\nkeep_days = 0\n", "backup.keep_days"},
+      // Misspelt keys would silently leave their defaults in force.
+      {"misspelt service key", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\n"
+                                      "close_at='17:00'\n",
+       "service \"b\": unknown key \"close_at\""},
+      {"misspelt cap", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\ndaly_cap=3\n",
+       "unknown key \"daly_cap\""},
+      {"misspelt table", base + "[polcy]\nvote_window_s = 60\n", "the config: unknown key \"polcy\""},
+      {"singular array of tables", base + "[[counter]]\nnumber=2\nservices=['a']\n", "unknown key \"counter\""},
+      {"misspelt policy key", base + "[policy]\nvote_window = 60\n", "[policy]: unknown key \"vote_window\""},
+      {"misspelt officer key", base + "[[officers]]\nusername='z'\npasword='p'\n", "officer \"z\": unknown key"},
+      {"misspelt device key", base + "[[devices]]\nid='k'\nkind='kiosk'\nkey='long-enough'\nprinterr='x'\n",
+       "device \"k\": unknown key \"printerr\""},
+      {"misspelt server key", base + "[server]\nlisten_on = '0.0.0.0'\n", "[server]: unknown key \"listen_on\""},
+      {"misspelt backup key", base + "[backup]\nkeep = 7\n", "[backup]: unknown key \"keep\""},
+      // Values out of range would wrap or lock people out.
+      {"port out of range", base + "[server]\nport = 99999\n", "[server] port must be 0–65535"},
+      {"negative session", base + "[server]\nsession_hours = -5\n", "[server] session_hours must be 1–168"},
+      {"offset out of range", "utc_offset_minutes = 100000\n" + base, "utc_offset_minutes must be"},
+      {"synchronous", base + "[server]\nsynchronous = 'FAST'\n", "synchronous must be FULL, NORMAL or EXTRA"},
   };
   for (const auto& c : cases) {
     auto r = parse_config_text(c.text, "bad.toml");

@@ -14,6 +14,7 @@
   // phone (unlock, open the camera, aim): 20 s was too short for many. "Xong" ends it sooner.
   const RESULT_SECONDS_NO_PAPER = 45;
   const IDLE_RESET_MS = 60000;       // choices left on the start screen are cleared after this
+  const SERVICES_REFRESH_MS = 15000; // opening and closing hours pass without an event
 
   // --- the device key: ?key= once, then remembered ---------------------------------------
   const params = new URLSearchParams(location.search);
@@ -93,8 +94,13 @@
     box.dataset.count = String(box.children.length);
   }
 
-  function mergeServices(list) {
+  // `seq`: the event seq the list was read at; an older read never overwrites a newer one.
+  function mergeServices(list, seq) {
     if (!Array.isArray(list)) return;
+    if (Number.isInteger(seq)) {
+      if (seq < (state.servicesSeq || 0)) return;
+      state.servicesSeq = seq;
+    }
     for (const s of list) state.services.set(s.code, s);
     if (!state.order.length) state.order = list.map((s) => s.code);
     renderServices();
@@ -276,6 +282,7 @@
       showError('Máy lấy số chưa được cấp quyền', (data.message || '') + ' Vui lòng liên hệ cán bộ quản trị.', false);
     } else if (data.error === 'service_closed' || data.error === 'service_full') {
       showError('Lĩnh vực này đã ngừng cấp số', data.message || '', false);
+      refreshServices();  // so the next citizen sees that button off
     } else if (data.error === 'invalid_identity') {
       state.cccd = '';
       state.phone = '';
@@ -372,6 +379,15 @@
     }
   }
 
+  // Opening and closing hours pass without any event: the buttons follow them by reading
+  // /api/services now and then, as well as from the events.
+  async function refreshServices() {
+    try {
+      const r = await requestJson('/api/services', { headers: { 'X-Device-Key': deviceKey }, timeoutMs: 8000 });
+      if (r.status === 200 && r.data) mergeServices(r.data.services, r.data.seq);
+    } catch (e) { /* the next read or event fills them in */ }
+  }
+
   async function start() {
     tickClock();
     setInterval(tickClock, 10000);
@@ -386,16 +402,14 @@
     document.title = 'Lấy số thứ tự — ' + office.name;
     tickClock();
     renderOptions();
-    try {
-      const r = await requestJson('/api/services', { headers: { 'X-Device-Key': deviceKey }, timeoutMs: 8000 });
-      if (r.status === 200 && r.data) mergeServices(r.data.services);
-    } catch (e) { /* the WebSocket snapshot fills them in */ }
+    await refreshServices();
+    setInterval(refreshServices, SERVICES_REFRESH_MS);
     banner('');
     new LiveSocket({
       key: deviceKey,
       onMessage: (m) => {
-        if (m.type === 'snapshot' && m.queue) mergeServices(m.queue.services);
-        else if (m.type === 'event' && m.services) mergeServices(m.services);
+        if (m.type === 'snapshot' && m.queue) mergeServices(m.queue.services, m.seq);
+        else if (m.type === 'event' && m.services) mergeServices(m.services, m.seq);
       },
       onState: (up) => {
         state.online = up;
