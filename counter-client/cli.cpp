@@ -114,7 +114,11 @@ class Runner {
       out_ << describe(r.body) << "\n";
     } else {
       err_ << "Lỗi: " << r.message;
-      if (r.status == 401) err_ << " Hãy đăng nhập lại.";
+      // A refused sign-in is answered by signing in with the right password, not "again".
+      if (r.status == 401 && o_.command != "login") {
+        if (!r.message.empty() && r.message.back() != '.') err_ << '.';
+        err_ << " Hãy đăng nhập lại.";
+      }
       err_ << " [" << r.error << (r.status ? ", HTTP " + std::to_string(r.status) : std::string()) << "]\n";
     }
     return exit_code_for(r);

@@ -109,6 +109,12 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
     else if (o.device_key.empty()) r.error = "Máy đánh giá cần --key <khóa thiết bị>";
     else if (o.vote_window_s < 1 || o.vote_window_s > 3600) r.error = "--vote-window phải từ 1 đến 3600 giây";
   } else if (o.mode == Mode::command) {
+    // A word too many is a typo or a misunderstanding: better refused than acted on.
+    const std::size_t takes = o.command == "login" && o.user.empty() ? 1 : o.command == "reactivate" ? 1 : 0;
+    if (o.args.size() > takes) r.error = "Thừa tham số cho lệnh " + o.command + ": " + o.args[takes];
+  }
+  if (!r.error.empty()) return r;
+  if (o.mode == Mode::command) {
     if (o.command == "login") {
       if (o.user.empty() && !o.args.empty()) o.user = o.args[0];
       if (o.user.empty()) r.error = "login cần tên đăng nhập: counter-client login TÊN --counter N";

@@ -75,11 +75,13 @@ std::variant<ReportRequest, ApiResponse> check_report_request(const Caller& call
   if (from_it == q.end() || to_it == q.end())
     return error_response(Status::invalid_argument("missing_field", "Cần tham số from và to (YYYY-MM-DD)"));
   int from_day = 0, to_day = 0;
-  if (!iso_to_service_day(from_it->second, from_day)) return error_response(invalid("from", "phải có dạng YYYY-MM-DD"));
-  if (!iso_to_service_day(to_it->second, to_day)) return error_response(invalid("to", "phải có dạng YYYY-MM-DD"));
-  if (to_day < from_day) return error_response(invalid("to", "phải không sớm hơn from"));
+  // The dashboard's leaders read these: the dates in their words, the parameter in brackets.
+  auto bad_range = [](const std::string& why) { return error_response(Status::invalid_argument("invalid_field", why)); };
+  if (!iso_to_service_day(from_it->second, from_day)) return bad_range("Ngày bắt đầu (from) phải có dạng YYYY-MM-DD");
+  if (!iso_to_service_day(to_it->second, to_day)) return bad_range("Ngày kết thúc (to) phải có dạng YYYY-MM-DD");
+  if (to_day < from_day) return bad_range("Ngày kết thúc phải từ ngày bắt đầu trở đi");
   if (to_day - from_day + 1 > kMaxReportDays)
-    return error_response(invalid("to", "vượt quá " + std::to_string(kMaxReportDays) + " ngày tính từ from"));
+    return bad_range("Mỗi báo cáo gồm tối đa " + std::to_string(kMaxReportDays) + " ngày; hãy chọn khoảng ngắn hơn");
 
   ReportRequest r;
   r.group = param(q, "group", "service");

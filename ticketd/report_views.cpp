@@ -154,6 +154,29 @@ std::string tickets_csv_header(bool with_identity) {
   return h;
 }
 
+namespace {
+// The CSV is read by people in a spreadsheet: states and reasons in their words, as the
+// pages show them; the JSON export keeps the wire's ids.
+std::string_view state_label(TicketState s) {
+  switch (s) {
+    case TicketState::waiting: return "Đang chờ";
+    case TicketState::called: return "Đang được mời";
+    case TicketState::serving: return "Đang phục vụ";
+    case TicketState::done: return "Đã phục vụ";
+    case TicketState::no_show: return "Vắng mặt";
+    case TicketState::transferred: return "Đang chờ (đã chuyển)";
+    case TicketState::cancelled: return "Đã hủy";
+  }
+  return "";
+}
+
+std::string_view reason_label(const std::string& code) {
+  for (const auto& [c, name] : unhappy_reasons())
+    if (c == code) return name;
+  return code;
+}
+}  // namespace
+
 void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticket& t, int offset, bool with_identity) {
   auto field = [&](std::string_view v) {
     out += stats::csv_field(v);
@@ -167,7 +190,7 @@ void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticke
   field(issued ? issued->name : t.issued_service);
   field(final_service ? final_service->name : t.service);
   field(t.priority ? "có" : "");
-  field(to_string(t.state));
+  field(state_label(t.state));
   field(local_text(t.issued_at, offset));
   field(local_text(t.called_at, offset));
   field(local_text(t.started_at, offset));
@@ -178,7 +201,7 @@ void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticke
   field(t.officer);
   field(std::to_string(t.transfers));
   field(t.rating ? std::string(rating_name(t.rating)) : std::string());
-  field(t.rating_reason);
+  field(reason_label(t.rating_reason));
   if (with_identity) field(t.identity);
   out.back() = '\r';
   out += '\n';

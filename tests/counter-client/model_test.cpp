@@ -368,6 +368,13 @@ TEST(Options, ParsesCommandsAndRejectsBadInput) {
   EXPECT_TRUE(r.options.json);
   EXPECT_NE(parse_options({"cc", "transfer"}).error, "");
   EXPECT_NE(parse_options({"cc", "fly"}).error, "");
+  // A word too many is refused, not ignored.
+  EXPECT_EQ(parse_options({"cc", "call-next", "extra"}).error, "Thừa tham số cho lệnh call-next: extra");
+  EXPECT_EQ(parse_options({"cc", "reactivate", "42", "43"}).error, "Thừa tham số cho lệnh reactivate: 43");
+  EXPECT_EQ(parse_options({"cc", "login", "canbo1", "canbo2", "--counter", "1"}).error,
+            "Thừa tham số cho lệnh login: canbo2");
+  EXPECT_EQ(parse_options({"cc", "login", "canbo1", "--counter", "1"}).error, "");
+  EXPECT_EQ(parse_options({"cc", "reactivate", "42"}).error, "");
   EXPECT_NE(parse_options({"cc", "--counter", "x"}).error, "");
   EXPECT_NE(parse_options({"cc", "--rating-pad", "--counter", "3"}).error, "");
   auto pad = parse_options({"cc", "--rating-pad", "--counter", "3", "--key", "k", "--vote-window", "5"});

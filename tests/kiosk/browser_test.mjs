@@ -335,6 +335,16 @@ async function main() {
     check(true, 'and plays the chime once');
     await phone2.waitForFunction(() => document.getElementById('ahead').textContent === '0');
     check((await phone2.locator('#ahead-line').textContent()).includes('người tiếp theo'), 'the other page moves up live');
+    check(await phone2.locator('#sound').isVisible() && await phone2.locator('#keep-open').isVisible(),
+      'while waiting, the page offers the sound and asks to be kept open');
+    const cancelled = await api(base, 'POST', `/api/tickets/${t2.id}/cancel`, {}, { 'X-Device-Key': 'test-kiosk-key-3' });
+    checkEq(cancelled.status, 200, 'the second ticket is cancelled');
+    await phone2.waitForSelector('#state[data-state="cancelled"]');
+    checkEq((await phone2.locator('#call').textContent()).trim(),
+      'Số này đã được hủy. Nếu ông/bà vẫn cần giải quyết hồ sơ, vui lòng lấy số mới tại máy lấy số.',
+      'a cancelled ticket says so and what to do');
+    check(!(await phone2.locator('#sound').isVisible()) && !(await phone2.locator('#keep-open').isVisible()),
+      'and no longer offers the sound or asks to be kept open');
     if (screenshotDir) await phone.screenshot({ path: path.join(screenshotDir, 'kiosk-my-ticket.png') });
     await phone.close();
     await phone2.close();

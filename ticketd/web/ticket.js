@@ -33,6 +33,11 @@
     chime();
   }
 
+  // Today in the office's time zone, "YYYY-MM-DD" as the API writes service days.
+  function officeToday() {
+    return new Date(Date.now() + utcOffsetMinutes * 60000).toISOString().slice(0, 10);
+  }
+
   function render(t, fresh) {
     const before = ticket;
     ticket = t;
@@ -61,10 +66,20 @@
     } else if (t.state === 'no_show') {
       call.hidden = false;
       call.textContent = 'Ông/bà đã vắng mặt khi được mời. Vui lòng liên hệ cán bộ tại quầy.';
+    } else if (t.state === 'cancelled') {
+      call.hidden = false;
+      // Left waiting when its day ended, or cancelled at the kiosk or by a leader.
+      call.textContent = t.service_day && t.service_day < officeToday()
+        ? `Số này thuộc ngày ${t.service_day.split('-').reverse().join('/')} và đã hết hiệu lực. Vui lòng lấy số mới tại máy lấy số.`
+        : 'Số này đã được hủy. Nếu ông/bà vẫn cần giải quyết hồ sơ, vui lòng lấy số mới tại máy lấy số.';
     } else {
       call.hidden = true;
     }
     call.dataset.counter = String(t.counter || 0);
+    // Nothing more will be called: no sound to switch on, no reason to keep the page open.
+    const finished = t.state === 'done' || t.state === 'no_show' || t.state === 'cancelled';
+    $('sound').hidden = finished;
+    $('keep-open').hidden = finished;
 
     const waiting = inLine(t);
     $('line').hidden = !waiting;

@@ -186,6 +186,13 @@ TEST_F(ReportsApi, BadParametersAreRefusedWithTheirIds) {
   EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&group=month"), "400 invalid_field");
   EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&format=xlsx"), "400 invalid_field");
   EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&include_identity=1"), "400 invalid_field");
+  // The dashboard shows these messages to a leader: dates in words, not parameter names.
+  auto message = [&](const std::string& query) {
+    auto r = raw_get(daemon_->port(), "/api/reports" + query, day_.supervisor_token);
+    return std::string(json::parse(r.body).at("message").as_string());
+  };
+  EXPECT_EQ(message("?from=2026-11-30&to=2026-11-01"), "Ngày kết thúc phải từ ngày bắt đầu trở đi");
+  EXPECT_EQ(message("?from=2025-01-01&to=2026-12-31"), "Mỗi báo cáo gồm tối đa 366 ngày; hãy chọn khoảng ngắn hơn");
 }
 
 TEST_F(ReportsApi, PersonalDataOnlyForAnAdminWhoAsksForIt) {
@@ -198,6 +205,17 @@ TEST_F(ReportsApi, PersonalDataOnlyForAnAdminWhoAsksForIt) {
   EXPECT_EQ(rows[0].back(), "Lý do");
   EXPECT_EQ(rows[1][2], "1001");
   EXPECT_EQ(rows[1][16], "Rất hài lòng");
+  // States and reasons in words, as the pages show them, not the wire's ids.
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    EXPECT_TRUE(rows[i][6] == "Đã phục vụ" || rows[i][6] == "Vắng mặt" || rows[i][6] == "Đã hủy" ||
+                rows[i][6] == "Đang chờ" || rows[i][6] == "Đang phục vụ" || rows[i][6] == "Đang được mời" ||
+                rows[i][6] == "Đang chờ (đã chuyển)")
+        << rows[i][6];
+    for (const char* code : {"cho_lau", "thai_do", "huong_dan_khong_ro", "ho_so_tra_lai", "khac"})
+      EXPECT_NE(rows[i][17], code);
+  }
+  EXPECT_TRUE(std::any_of(rows.begin() + 1, rows.end(), [](const auto& r) { return r[17] == "Thời gian chờ lâu"; }))
+      << "the day's level-4 vote gave cho_lau";
 
   auto supervisor = raw_get(daemon_->port(), q + "&include_identity=1", day_.supervisor_token);
   EXPECT_EQ(supervisor.status, 403);
