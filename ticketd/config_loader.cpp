@@ -1,9 +1,11 @@
 #include "config_loader.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <sodium.h>
 #include <toml.hpp>
 
 #include "backup/backup_plan.hpp"
@@ -102,6 +104,10 @@ LoadedConfig from_toml(const toml::value& root) {
       for (const auto& [name, w] : toml::find(k, "weights").as_table()) weights[name] = static_cast<int>(w.as_integer());
     for (const auto& code : toml::find<std::vector<std::string>>(k, "services"))
       counter.services.push_back({code, weights.count(code) ? weights[code] : 0});
+    for (const auto& [code, w] : weights)
+      if (std::none_of(counter.services.begin(), counter.services.end(), [&](const auto& cs) { return cs.service == code; }))
+        throw std::runtime_error("counter " + std::to_string(counter.number) + ": weights name " + code +
+                                 ", which is not in its services");
     c.counters.push_back(std::move(counter));
   }
   for (const auto& o : get_or<std::vector<toml::value>>(root, "officers", {})) {
@@ -113,6 +119,13 @@ LoadedConfig from_toml(const toml::value& root) {
     const auto role = get_or<std::string>(o, "role", "officer");
     if (!parse_role(role, officer.role)) throw std::runtime_error("unknown role \"" + role + "\"");
     officer.password_hash = get_or<std::string>(o, "password_hash", "");
+    // The example's placeholder, or a hash cut short when pasted, would lock the officer
+    // out with nothing but "wrong password" to go on.
+    if (!officer.password_hash.empty() &&
+        crypto_pwhash_str_needs_rehash(officer.password_hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                       crypto_pwhash_MEMLIMIT_INTERACTIVE) == -1)
+      throw std::runtime_error("officer " + officer.username +
+                               ": password_hash is not an argon2id hash (make one with ticketd hash-password)");
     if (officer.password_hash.empty()) {
       if (!o.contains("password"))
         throw std::runtime_error("officer " + officer.username + " needs password_hash (see ticketd hash-password)");

@@ -80,8 +80,9 @@ std::string validate_config(const OfficeConfig& config) {
     if (o.username.empty()) return "an officer needs a username";
     if (!users.insert(o.username).second) return "duplicate officer: " + o.username;
   }
-  std::set<std::string> keys;
+  std::set<std::string> keys, ids;
   for (const auto& d : config.devices) {
+    if (!ids.insert(d.id).second) return "duplicate device id: " + d.id;
     if (d.key.size() < 8) return "device " + d.id + ": key must be at least 8 characters";
     if (!keys.insert(d.key).second) return "device " + d.id + ": duplicate key";
     if (d.kind == DeviceKind::rating_pad && !numbers.count(d.counter))

@@ -1,13 +1,34 @@
 // The TOML config: the shipped example loads, and each kind of mistake is named.
 #include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "config_loader.hpp"
 
 namespace motcua {
 namespace {
 
-TEST(ConfigLoader, TheShippedExampleLoads) {
-  auto c = load_config_file(std::string(MOTCUA_SOURCE_DIR) + "/deploy/office.example.toml");
+TEST(ConfigLoader, TheShippedExampleLoadsOnceItsPlaceholdersAreFilled) {
+  std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/deploy/office.example.toml");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string text = buf.str();
+  // As shipped, its officers' hashes are placeholders, and that is refused by name.
+  auto as_shipped = parse_config_text(text, "office.example.toml");
+  ASSERT_FALSE(as_shipped.is_ok());
+  EXPECT_NE(as_shipped.status().message().find("password_hash is not an argon2id hash"), std::string::npos)
+      << as_shipped.status().message();
+  // What `ticketd hash-password` prints goes in their place.
+  ASSERT_GE(sodium_init(), 0);
+  char hash[crypto_pwhash_STRBYTES];
+  ASSERT_EQ(crypto_pwhash_str(hash, "mat-khau", 8, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
+  const std::string placeholder = "$argon2id$v=19$m=65536,t=2,p=1$REPLACE_ME";
+  for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder))
+    text.replace(at, placeholder.size(), hash);
+  auto c = parse_config_text(text, "office.example.toml");
   ASSERT_TRUE(c.is_ok()) << c.status().message();
   const auto& o = c.value().office;
   EXPECT_EQ(o.office_name, "Bộ phận Một cửa UBND phường Bến Nghé");
@@ -100,6 +121,14 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
       {"negative session", base + "[server]\nsession_hours = -5\n", "[server] session_hours must be 1–168"},
       {"offset out of range", "utc_offset_minutes = 100000\n" + base, "utc_offset_minutes must be"},
       {"synchronous", base + "[server]\nsynchronous = 'FAST'\n", "synchronous must be FULL, NORMAL or EXTRA"},
+      {"placeholder hash", base + "[[officers]]\nusername='h'\npassword_hash='$argon2id$v=19$m=65536,t=2,p=1$REPLACE_ME'\n",
+       "officer h: password_hash is not an argon2id hash"},
+      {"weights of another service", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\n"
+                                            "[[counters]]\nnumber=2\nservices=['a']\nweights={b=2}\n",
+       "counter 2: weights name b, which is not in its services"},
+      {"duplicate device id", base + "[[devices]]\nid='k'\nkind='kiosk'\nkey='long-key-1'\n"
+                                     "[[devices]]\nid='k'\nkind='kiosk'\nkey='long-key-2'\n",
+       "duplicate device id: k"},
   };
   for (const auto& c : cases) {
     auto r = parse_config_text(c.text, "bad.toml");
