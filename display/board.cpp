@@ -157,9 +157,9 @@ void Board::apply_event(const json::object& message, Instant now, BoardEffects& 
     if (settings_.filter.allows_call(call.counter, call.service)) fx.announce.push_back(call_from(call));
   } else if (event == "ticket.started" || event == "ticket.closed" || event == "ticket.no_show") {
     fx.withdraw.push_back(ticket_id);
-  } else if (event == "ticket.transferred" || event == "ticket.cancelled") {
-    // Back in line (transferred, or its counter closed) or gone: the invitation to that
-    // counter no longer holds, so the board stops showing it.
+  } else if (event == "ticket.transferred" || event == "ticket.cancelled" || event == "ticket.reactivated") {
+    // Back in line (transferred, its counter closed, a no-show reactivated) or gone: the
+    // invitation to that counter no longer holds, so the board stops showing it.
     fx.withdraw.push_back(ticket_id);
     forget_calls_of(ticket_id);
   } else if (event == "day.started") {

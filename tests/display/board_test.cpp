@@ -112,6 +112,12 @@ TEST(Board, ATicketBackInLineIsNoLongerShownAsCalledToItsCounter) {
   b.apply_message(event(15, "ticket.cancelled", kT0 + 9500, 41, "1022", 1), now0 + Millis{9500});
   ASSERT_EQ(b.recent_calls().size(), 1u);
   EXPECT_EQ(b.recent_calls()[0].number, "3002");
+  // A no-show reactivated waits again: its call is over too.
+  b.apply_message(event(16, "ticket.no_show", kT0 + 10000, 42, "3002", 5), now0 + Millis{10000});
+  ASSERT_EQ(b.recent_calls().size(), 1u) << "a no-show's call stays: it was made";
+  b.apply_message(event(17, "ticket.reactivated", kT0 + 11000, 42, "3002", 5), now0 + Millis{11000});
+  EXPECT_TRUE(b.recent_calls().empty());
+  EXPECT_FALSE(b.newest_call());
 }
 
 TEST(Board, FilterLimitsCountersCallsAndServices) {
