@@ -18,7 +18,15 @@ struct Rect {
 std::array<Rect, 7> panel_action_buttons(float width, float height);
 
 struct PadLayout {
+  float big_text = 0, mid_text = 0;  // font sizes, px
+  Rect banner;                  // "Mất kết nối …" across the top while disconnected
+  // The ask screen's lines, top to bottom, clear of the banner so it never covers them.
+  Rect number_line;             // "Số 1023"
+  Rect prompt_line;             // "Xin ông/bà vui lòng đánh giá"
+  Rect notice_line;             // a problem notice ("Chưa gửi được …"), above the faces
   std::array<Rect, 4> ratings;  // Rất hài lòng .. Không hài lòng, left to right
+  Rect countdown_line;          // "Còn N giây", below the faces and the reasons
+  Rect reason_title;            // "Xin cho biết lý do chưa hài lòng"
   std::array<Rect, 5> reasons;  // the five reasons, top to bottom
   Rect back;                    // "Quay lại" on the reason screen
 };

@@ -177,10 +177,10 @@ void PadApp::draw() {
                    ImGuiWindowFlags_NoInputs);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 ink = IM_COL32(25, 30, 40, 255);
-  const float big = std::clamp(H * 0.075f, 24.0f, 64.0f);
-  const float mid = std::clamp(H * 0.05f, 18.0f, 44.0f);
   const std::int64_t now = clock_();
   PadLayout l = pad_layout(W, H);
+  const float big = l.big_text, mid = l.mid_text;
+  const std::string countdown = "Còn " + std::to_string(model_.seconds_left(now)) + " giây";
 
   switch (model_.screen()) {
     case PadScreen::idle: {
@@ -196,8 +196,8 @@ void PadApp::draw() {
     }
     case PadScreen::ask:
     case PadScreen::sending: {
-      centered(dl, f.large, big, ImVec2(W / 2, H * 0.09f), ink, "Số " + model_.ticket_number());
-      centered(dl, f.large, big, ImVec2(W / 2, H * 0.2f), ink, "Xin ông/bà vui lòng đánh giá");
+      centered(dl, f.large, big, ImVec2(W / 2, l.number_line.cy()), ink, "Số " + model_.ticket_number());
+      centered(dl, f.large, big, ImVec2(W / 2, l.prompt_line.cy()), ink, "Xin ông/bà vui lòng đánh giá");
       bool sending = model_.screen() == PadScreen::sending;
       for (int i = 0; i < 4; ++i) {
         const Rect& r = l.ratings[i];
@@ -209,14 +209,17 @@ void PadApp::draw() {
         centered(dl, f.normal, mid * 0.7f, ImVec2(r.cx(), r.y + r.h * 0.92f), IM_COL32_WHITE,
                  "phím " + std::to_string(i + 1));
       }
-      std::string footer = sending ? "Đang gửi đánh giá…"
-                                   : (model_.message().empty() ? "Còn " + std::to_string(model_.seconds_left(now)) + " giây"
-                                                               : model_.message());
-      centered(dl, f.normal, mid * 0.7f, ImVec2(W / 2, H * 0.96f), ink, footer);
+      // A problem notice goes above the faces, so the countdown below them stays in view.
+      if (!sending && !model_.message().empty()) {
+        centered(dl, f.large, mid * 0.7f, ImVec2(W / 2, l.notice_line.cy()), IM_COL32(170, 30, 30, 255),
+                 model_.message(), l.notice_line.w);
+      }
+      centered(dl, f.normal, mid * 0.7f, ImVec2(W / 2, l.countdown_line.cy()), ink,
+               sending ? std::string("Đang gửi đánh giá…") : countdown);
       break;
     }
     case PadScreen::reason: {
-      centered(dl, f.large, big * 0.8f, ImVec2(W / 2, H * 0.1f), ink, "Xin cho biết lý do chưa hài lòng");
+      centered(dl, f.large, big * 0.8f, ImVec2(W / 2, l.reason_title.cy()), ink, "Xin cho biết lý do chưa hài lòng");
       const auto& reasons = unhappy_reason_choices();
       for (std::size_t i = 0; i < reasons.size(); ++i) {
         const Rect& r = l.reasons[i];
@@ -227,8 +230,7 @@ void PadApp::draw() {
       const Rect& b = l.back;
       dl->AddRectFilled(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), IM_COL32(120, 120, 130, 255), 14);
       centered(dl, f.large, mid, ImVec2(b.cx(), b.cy()), IM_COL32_WHITE, "← Quay lại");
-      centered(dl, f.normal, mid * 0.7f, ImVec2(W / 2, H * 0.95f), ink,
-               "Còn " + std::to_string(model_.seconds_left(now)) + " giây");
+      centered(dl, f.normal, mid * 0.7f, ImVec2(W / 2, l.countdown_line.cy()), ink, countdown);
       break;
     }
     case PadScreen::thanks:
@@ -241,8 +243,9 @@ void PadApp::draw() {
       break;
   }
   if (!model_.connected()) {
-    dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H * 0.06f + 10), IM_COL32(200, 30, 30, 255));
-    centered(dl, f.normal, std::max(18.0f, H * 0.035f), ImVec2(W / 2, H * 0.03f + 5), IM_COL32_WHITE,
+    const Rect& b = l.banner;
+    dl->AddRectFilled(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), IM_COL32(200, 30, 30, 255));
+    centered(dl, f.normal, std::max(18.0f, H * 0.035f), ImVec2(b.cx(), b.cy()), IM_COL32_WHITE,
              "Mất kết nối — đang thử kết nối lại");
   }
   ImGui::End();

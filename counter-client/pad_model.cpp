@@ -1,5 +1,7 @@
 #include "pad_model.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 namespace motcua::counter {
@@ -47,7 +49,10 @@ void PadModel::apply_message(const json::object& message, std::int64_t now_ms) {
     if (!q) return;
     if (std::int64_t server_now = json_int(*q, "now"); server_now > 0) clock_offset_ms_ = server_now - now_ms;
     if (const auto* counters = json_field(*q, "counters"); counters && counters->is_array()) {
-      for (const auto& c : counters->get_array()) apply_counter(c);
+      for (const auto& c : counters->get_array()) {
+        apply_counter(c);
+        if (json_int(c, "number") == counter_) ask_for_awaiting_vote(c, now_ms);
+      }
     }
     return;
   }
@@ -58,16 +63,31 @@ void PadModel::apply_message(const json::object& message, std::int64_t now_ms) {
   std::int64_t counter = json_int(m, "counter", t ? json_int(*t, "counter") : 0);
   if (counter != counter_) return;
   std::int64_t id = json_int(m, "ticket_id", t ? json_int(*t, "id") : 0);
-  if (id <= 0 || voted_.count(id)) return;
   // The window runs from the close on the server's clock; a request replayed after a
   // reconnect may already be over.
   std::int64_t at = json_int(m, "at");
   std::int64_t deadline = (at > 0 ? at - clock_offset_ms_ : now_ms) + window_ms_;
-  if (deadline <= now_ms) return;
+  ask(id, t ? json_string(*t, "number") : std::string(), deadline, now_ms);
+}
+
+void PadModel::ask_for_awaiting_vote(const json::value& counter, std::int64_t now_ms) {
+  // A pad that starts, or reconnects, after the close missed its vote.requested; the
+  // counter status still names the ticket while the server takes a vote for it.
+  const json::value* awaiting = json_field(counter, "awaiting_vote");
+  if (!awaiting || !awaiting->is_object()) return;
+  std::int64_t id = json_int(*awaiting, "ticket_id");
+  if (id == ticket_id_ && screen_ != PadScreen::idle) return;  // already asking (or thanking) for it
+  std::int64_t closed_at = json_int(*awaiting, "closed_at") - clock_offset_ms_;
+  std::int64_t until = json_int(*awaiting, "until") - clock_offset_ms_;
+  ask(id, json_string(*awaiting, "number"), std::min(closed_at + window_ms_, until), now_ms);
+}
+
+void PadModel::ask(std::int64_t ticket_id, std::string number, std::int64_t deadline_ms, std::int64_t now_ms) {
+  if (ticket_id <= 0 || voted_.count(ticket_id) || deadline_ms <= now_ms) return;
   // A new closed ticket replaces one still waiting for its vote.
-  ticket_id_ = id;
-  ticket_number_ = t ? json_string(*t, "number") : std::string();
-  deadline_ms_ = deadline;
+  ticket_id_ = ticket_id;
+  ticket_number_ = std::move(number);
+  deadline_ms_ = deadline_ms;
   message_.clear();
   screen_ = PadScreen::ask;
 }

@@ -46,6 +46,7 @@ class PadModel {
   void apply_office(const boost::json::value& office);
   // EventStream messages; `vote.requested` for this counter opens the ask screen until
   // the window ends (counted from the event's time, so a replayed old request is ignored).
+  // A snapshot whose counter status has an `awaiting_vote` opens it too.
   void apply_message(const boost::json::object& message, std::int64_t now_ms);
   void set_connected(bool connected) { connected_ = connected; }
 
@@ -73,6 +74,8 @@ class PadModel {
   void to_idle();
   void to_message(std::string text, std::int64_t now_ms);
   void apply_counter(const boost::json::value& c);
+  void ask_for_awaiting_vote(const boost::json::value& counter, std::int64_t now_ms);
+  void ask(std::int64_t ticket_id, std::string number, std::int64_t deadline_ms, std::int64_t now_ms);
 
   int counter_;
   std::int64_t window_ms_;

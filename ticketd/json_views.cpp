@@ -109,6 +109,19 @@ void counter_fields(Fields& o, const OfficeConfig& config, const OfficeState& st
   o.put("pause_reason", c ? std::string_view(c->pause_reason) : std::string_view());
   o.put("since", c ? to_unix_ms(c->since) : std::int64_t{0});
   o.put("served_today", c ? c->served_today : 0);
+  // The ticket its rating pad may still take a vote for, so that a pad which starts or
+  // reconnects after the close still asks the citizen.
+  const Ticket* closed = c && c->last_closed_ticket ? state.find_ticket(c->last_closed_ticket) : nullptr;
+  if (closed && closed->state == TicketState::done && closed->rating == 0 && closed->ended_at) {
+    o.put_object("awaiting_vote", [&](auto& v) {
+      v.put("ticket_id", closed->id);
+      v.put("number", std::string_view(closed->display));
+      v.put("closed_at", to_unix_ms(*closed->ended_at));
+      v.put("until", to_unix_ms(*closed->ended_at + std::chrono::seconds(config.policy.vote_window_s)));
+    });
+  } else {
+    o.put("awaiting_vote", nullptr);
+  }
   const Ticket* t = c && c->ticket_id ? state.find_ticket(c->ticket_id) : nullptr;
   if (t) {
     o.put_object("ticket", [&](auto& to) { ticket_fields(to, config, state, *t, {}); });

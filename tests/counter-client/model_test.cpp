@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "client/server_address.hpp"
+#include "layout.hpp"
 #include "options.hpp"
 #include "pad_model.hpp"
 #include "panel_model.hpp"
@@ -357,6 +358,88 @@ TEST(PadModel, OfficerOnDutyFromSnapshot) {
   EXPECT_EQ(pad.officer_name(), "Nguyễn Thị Lan");
   pad.apply_message(event("counter.closed", 11, counter_status("closed")), 0);
   EXPECT_EQ(pad.officer_name(), "");
+}
+
+json::object counter_awaiting_vote(std::int64_t ticket_id, std::int64_t closed_at, std::int64_t until) {
+  json::object c = counter_status("idle");
+  c["awaiting_vote"] = json::object{{"ticket_id", ticket_id}, {"number", "1023"}, {"closed_at", closed_at},
+                                    {"until", until}};
+  return c;
+}
+
+// A pad that starts (or reconnects) after the close finds the ticket in the snapshot.
+// Server time runs 1,000,000 ms ahead of the pad's clock here.
+TEST(PadModel, SnapshotWithAnAwaitingVoteAsksForIt) {
+  struct Row {
+    const char* name;
+    std::int64_t closed_at, until;  // server time
+    PadScreen expected;
+    std::int64_t seconds_left;
+  };
+  const Row rows[] = {
+      {"closed 10 s ago: the pad's own 30 s window has 20 s left", 1990000, 2110000, PadScreen::ask, 20},
+      {"the server's window ends first", 1990000, 2005000, PadScreen::ask, 5},
+      {"the pad's window is over", 1960000, 2110000, PadScreen::idle, 0},
+      {"the server's window is over", 1990000, 1999000, PadScreen::idle, 0},
+  };
+  for (const Row& row : rows) {
+    PadModel pad(1, 30000);
+    pad.apply_message(snapshot(counter_awaiting_vote(7, row.closed_at, row.until), 2000000), 1000000);
+    EXPECT_EQ(pad.screen(), row.expected) << row.name;
+    EXPECT_EQ(pad.seconds_left(1000000), row.seconds_left) << row.name;
+    if (row.expected == PadScreen::ask) {
+      EXPECT_EQ(pad.ticket_number(), "1023") << row.name;
+    }
+  }
+}
+
+TEST(PadModel, SnapshotDoesNotDisturbAVoteUnderWayOrRepeatOne) {
+  PadModel pad(1, 30000);
+  pad.apply_message(vote_requested(7, 1, 1000), 1000);
+  EXPECT_FALSE(pad.choose_rating(4, 1100));
+  ASSERT_EQ(pad.screen(), PadScreen::reason);
+  // A reconnect in the middle of choosing a reason: the citizen stays where they are.
+  pad.apply_message(snapshot(counter_awaiting_vote(7, 1000, 121000), 2000), 2000);
+  EXPECT_EQ(pad.screen(), PadScreen::reason);
+  ASSERT_TRUE(pad.choose_reason(0, 2100));
+  pad.vote_done(ApiResult::no_reply("x"), 2200);
+  ASSERT_TRUE(pad.choose_rating(1, 2300));
+  pad.vote_done(ApiResult::from_reply(201, R"({"ticket_id":7,"rating":1})"), 2400);
+  pad.tick(2400 + 4000);
+  ASSERT_EQ(pad.screen(), PadScreen::idle);
+  // A snapshot taken before the vote landed must not ask again.
+  pad.apply_message(snapshot(counter_awaiting_vote(7, 1000, 121000), 6500), 6500);
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+  // Another counter's awaiting vote is not ours.
+  json::object other = counter_awaiting_vote(8, 6000, 126000);
+  other["number"] = 2;
+  pad.apply_message(snapshot(other, 6500), 6500);
+  EXPECT_EQ(pad.screen(), PadScreen::idle);
+}
+
+// Everything on the ask and reason screens has its own band: the lost-connection banner
+// never covers the ticket number, and a notice never hides the countdown.
+TEST(PadLayoutTest, BandsDoNotOverlapAtCommonPadSizes) {
+  const std::pair<float, float> sizes[] = {{800, 480}, {1024, 600}, {1280, 800}, {1024, 768}, {1920, 1080}, {480, 320}};
+  for (auto [w, h] : sizes) {
+    SCOPED_TRACE(std::to_string(int(w)) + "x" + std::to_string(int(h)));
+    PadLayout l = pad_layout(w, h);
+    // Edges may meet: a hair of float rounding is not an overlap.
+    auto bottom = [](const Rect& r) { return r.y + r.h - 0.01f; };
+    EXPECT_LE(bottom(l.banner), l.number_line.y);
+    EXPECT_GE(l.number_line.h, l.big_text);
+    EXPECT_LE(bottom(l.number_line), l.prompt_line.y);
+    EXPECT_GE(l.prompt_line.h, l.big_text);
+    EXPECT_LE(bottom(l.prompt_line), l.notice_line.y);
+    EXPECT_GE(l.notice_line.h, l.mid_text * 0.7f);
+    EXPECT_LE(bottom(l.notice_line), l.ratings[0].y);
+    EXPECT_LE(bottom(l.ratings[0]), l.countdown_line.y);
+    EXPECT_GE(l.countdown_line.h, l.mid_text * 0.7f);
+    EXPECT_LE(bottom(l.countdown_line), h);
+    EXPECT_LE(bottom(l.banner), l.reason_title.y);
+    EXPECT_LE(bottom(l.reason_title), l.reasons[0].y);
+    EXPECT_LE(bottom(l.reasons[4]), l.countdown_line.y);
+  }
 }
 
 TEST(Options, ParsesCommandsAndRejectsBadInput) {

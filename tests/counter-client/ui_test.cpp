@@ -166,6 +166,21 @@ TEST_F(Ui, UnhappyVoteWithReasonByKeys) {
   ASSERT_TRUE(pump_until(frame, [&] { return reader->ticket(id).int_field("rating") == 4; }));
 }
 
+TEST_F(Ui, PadStartedAfterTheCloseStillAsksForThatVote) {
+  ASSERT_EQ(cc({"login", "canbo1", "--counter", "1", "--password", "demo1234"}).exit_code, 0);
+  std::int64_t id = issue("ho-tich");
+  for (const char* step : {"call-next", "start", "close"}) ASSERT_EQ(cc({step}).exit_code, 0) << step;
+  // The pad was off (restarting, unplugged) when the close's vote.requested went out.
+  GuiWindow window("pad", 800, 480, false);
+  ASSERT_TRUE(window.ok());
+  PadApp pad(window, PadOptions{address(), 1, "demo-pad-key-1", 30});
+  auto frame = [&] { pad.frame(20); };
+  ASSERT_TRUE(pump_until(frame, [&] { return asking_pixels(capture(window, frame).get()) > 3000; }))
+      << "the pad did not ask for the ticket closed before it started";
+  push_key(SDLK_1);
+  ASSERT_TRUE(pump_until(frame, [&] { return reader->ticket(id).int_field("rating") == 1; }));
+}
+
 TEST_F(Ui, NoVoteWithinTheWindowLeavesTheTicketNotRated) {
   std::atomic<std::int64_t> skew{0};
   GuiWindow window("pad", 800, 480, false);

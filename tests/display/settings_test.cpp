@@ -194,7 +194,9 @@ TEST_F(SettingsTest, BadFlagsAreRejectedWithAVietnameseReason) {
   for (const auto& args : bad) {
     const auto r = parse_display_settings(args);
     EXPECT_FALSE(r.is_ok()) << args.front() << (args.size() > 1 ? " " + args[1] : "");
-    if (!r.is_ok()) EXPECT_FALSE(r.status().message().empty());
+    if (!r.is_ok()) {
+      EXPECT_FALSE(r.status().message().empty());
+    }
   }
 }
 

@@ -52,10 +52,23 @@ TEST_F(ApiVisit, FullVisitIssueCallStartCloseVote) {
   ASSERT_EQ(closed.status, 200);
   EXPECT_EQ(str_of(closed.body.at("ticket"), "state"), "done");
   EXPECT_EQ(str_of(closed.body.at("counter"), "state"), "idle");
+  // The counter names the ticket its pad may still vote on, with the window's end.
+  const json::value& awaiting = closed.body.at("counter").at("awaiting_vote");
+  ASSERT_TRUE(awaiting.is_object());
+  EXPECT_EQ(int_of(awaiting, "ticket_id"), id);
+  EXPECT_EQ(str_of(awaiting, "number"), "3001");
+  EXPECT_EQ(int_of(awaiting, "until") - int_of(awaiting, "closed_at"), 120 * 1000);
+  EXPECT_EQ(int_of(awaiting, "closed_at"), int_of(closed.body.at("ticket"), "ended_at"));
 
   auto pad = make_client(daemon, "demo-pad-key-3");
   auto vote = pad->vote(id, 4, "cho_lau");
   ASSERT_EQ(vote.status, 201) << vote.message;
+  auto queue = make_client(daemon)->queue();
+  for (const auto& c : queue.body.at("counters").as_array()) {
+    if (int_of(c, "number") == 3) {
+      EXPECT_TRUE(c.at("awaiting_vote").is_null()) << "still awaiting after the vote";
+    }
+  }
   EXPECT_EQ(int_of(vote.body, "ticket_id"), id);
   EXPECT_EQ(int_of(vote.body, "counter"), 3);
   EXPECT_EQ(str_of(vote.body, "officer"), "canbo3");

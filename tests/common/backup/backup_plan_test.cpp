@@ -24,7 +24,9 @@ TEST(BackupPlan, TimesAreReadAsAnOfficeWritesThem) {
   for (const char* bad : {"24:00", "12:60", "7:30", "07h30", "12:15:00", "", "ab:cd"}) {
     const auto r = parse_times({bad});
     EXPECT_FALSE(r.is_ok()) << bad;
-    if (!r.is_ok()) EXPECT_NE(r.status().message().find("HH:MM"), std::string::npos);
+    if (!r.is_ok()) {
+      EXPECT_NE(r.status().message().find("HH:MM"), std::string::npos);
+    }
   }
   EXPECT_EQ(format_time(735), "12:15");
   EXPECT_EQ(format_time(0), "00:00");
