@@ -190,7 +190,10 @@ void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticke
   field(issued ? issued->name : t.issued_service);
   field(final_service ? final_service->name : t.service);
   field(t.priority ? "có" : "");
-  field(state_label(t.state));
+  // A ticket cancelled on a later day than its own expired when its day ended (the
+  // day-end expiry is logged as the next day starts); nobody cancelled it.
+  const bool expired = t.state == TicketState::cancelled && t.ended_at && service_day(*t.ended_at, offset) > t.service_day;
+  field(expired ? std::string_view("Chưa hoàn tất (hết ngày)") : state_label(t.state));
   field(local_text(t.issued_at, offset));
   field(local_text(t.called_at, offset));
   field(local_text(t.started_at, offset));

@@ -336,7 +336,7 @@ Result<Decision> decide(const OfficeConfig& config, const OfficeState& state, co
     for (const auto& [id, t] : state.tickets) {
       if (is_final(t.state)) continue;
       Event expired = make_event(EventType::ticket_cancelled, now, id, t.counter, t.officer);
-      expired.reason = "day_end";
+      expired.reason = kDayEndReason;
       rollover.push_back(std::move(expired));
     }
     Event rolled = make_event(EventType::day_started, now);

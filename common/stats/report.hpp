@@ -78,7 +78,7 @@ struct ReportRow {
   std::int64_t issued = 0;
   std::int64_t served = 0;      // ticket.closed
   std::int64_t no_show = 0;     // last outcome ticket.no_show (a reactivated then served ticket is served)
-  std::int64_t cancelled = 0;   // any ticket.cancelled, whatever the reason ("day_end" included)
+  std::int64_t cancelled = 0;   // cancelled by staff or the citizen (not the day-end expiry)
   std::int64_t unfinished = 0;  // issued − served − no_show − cancelled (expired at day end, or still open)
 
   // Wait = first ticket.called − ticket.issued, over every ticket called at least once

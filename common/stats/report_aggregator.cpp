@@ -164,7 +164,10 @@ void ReportAggregator::add(const EventView& e) {
       t->started = -1;  // the next counter starts afresh
       break;
     case EventType::ticket_cancelled:
-      t->outcome = cancelled;
+      // A ticket the day ended on was not cancelled by anyone: it stays unfinished. That
+      // expiry is logged when the next day starts, so only a report reaching into the next
+      // day sees it; counting it as unfinished keeps a month equal to the sum of its days.
+      t->outcome = e.reason == kDayEndReason ? open : cancelled;
       t->counter = t->officer = kNone;
       break;
     case EventType::ticket_reactivated:

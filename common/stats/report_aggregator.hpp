@@ -23,7 +23,7 @@ struct EventView {
   std::string_view officer;
   std::string_view service;  // issued: the service; transferred: the target ("" = same service)
   int rating = 0;            // vote_recorded
-  std::string_view reason;   // vote_recorded: the level-4 reason
+  std::string_view reason;   // vote_recorded: the level-4 reason; ticket_cancelled: why ("day_end")
 };
 
 // Event types no report figure depends on: a store may skip them before building a view.

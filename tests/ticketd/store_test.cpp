@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "domain/decide.hpp"
+#include "report_views.hpp"
+#include "stats/report_aggregator.hpp"
 #include "store/store.hpp"
 #include "temp_dir.hpp"
 
@@ -351,6 +353,51 @@ TEST(Store, DayRolloverExpiresOpenTicketsInTheLog) {
     return true;
   });
   EXPECT_EQ(types, (std::vector<std::string>{"ticket.issued", "ticket.cancelled", "day.started", "ticket.issued"}));
+}
+
+// An office that shuts its PC at night logs the expiry of the evening's leftovers the next
+// morning. A report over both days reads them from the store as unfinished, as a report of
+// the first day alone does, and the ticket list says the day ended on them.
+TEST(Store, ADayEndExpiryIsUnfinishedNotCancelledInReportsAndTheTicketList) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  sc.run(issue("ho-tich", "code-0001"), at("01:00"));
+  sc.run(issue("ho-tich", "code-0002"), at("01:05"));
+  sc.run(CancelTicket{2, "citizen_left"}, at("02:00"));
+  sc.run(issue("ho-tich", "code-0003"), at("23:30"));  // 06:30 the next morning in Hà Nội
+  const int day1 = service_day(at("01:00"), sc.config.utc_offset_minutes);
+
+  auto report = [&](int to_day) {
+    stats::ReportAggregator agg(sc.config, stats::ReportQuery{day1, to_day});
+    EXPECT_TRUE(store.value()
+                    ->for_each_event_view(start_of_service_day(day1, sc.config.utc_offset_minutes),
+                                          start_of_service_day(to_day + 1, sc.config.utc_offset_minutes),
+                                          [&](const stats::EventView& e) {
+                                            agg.add(e);
+                                            return true;
+                                          })
+                    .is_ok());
+    return agg.finish().total;
+  };
+  const stats::ReportRow first_day = report(day1);
+  EXPECT_EQ(first_day.issued, 2);
+  EXPECT_EQ(first_day.cancelled, 1);
+  EXPECT_EQ(first_day.unfinished, 1);
+  const stats::ReportRow both_days = report(day1 + 1);
+  EXPECT_EQ(both_days.issued, 3);
+  EXPECT_EQ(both_days.cancelled, 1) << "the day-end expiry was counted as a cancellation";
+  EXPECT_EQ(both_days.unfinished, 2);
+
+  std::string csv;
+  ASSERT_TRUE(store.value()
+                  ->for_each_ticket(day1, day1, false,
+                                    [&](const Ticket& t) {
+                                      append_ticket_csv(csv, sc.config, t, sc.config.utc_offset_minutes, false);
+                                      return true;
+                                    })
+                  .is_ok());
+  EXPECT_NE(csv.find(",Chưa hoàn tất (hết ngày),"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",Đã hủy,"), std::string::npos) << csv;
 }
 
 // A busy midnight: a ticket issued and the day ended within one group commit. The

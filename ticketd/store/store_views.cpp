@@ -150,12 +150,14 @@ Status scan_event_views(Database& db, SeqRange range, Instant from, Instant to,
     v.reason = {};
     v.rating = 0;
     if (v.type == EventType::ticket_issued || v.type == EventType::ticket_transferred ||
-        v.type == EventType::vote_recorded) {
+        v.type == EventType::vote_recorded || v.type == EventType::ticket_cancelled) {
       const std::string_view payload = st.text_view(5);
       bool escaped = false;
       if (v.type == EventType::vote_recorded) {
         v.rating = scan_int(payload, "\"rating\":");
         scan_string(payload, "reason", v.reason, escaped);
+      } else if (v.type == EventType::ticket_cancelled) {
+        scan_string(payload, "reason", v.reason, escaped);  // "day_end": expired, not cancelled
       } else {
         scan_string(payload, "service", v.service, escaped);
       }

@@ -23,8 +23,9 @@ TEST(ReportWholeOffice, CountsOverThreeDays) {
   // served: T1 2 3 4 6 8 9 11 12 13 15 18 19 20 21 22 24 = 17 (T12 was a no-show first, then served)
   EXPECT_EQ(t.served, 17);
   EXPECT_EQ(t.no_show, 2);     // T5, T17
-  EXPECT_EQ(t.cancelled, 5);   // T7, T14, T16, T23, T25 (T25's reason is "day_end")
-  EXPECT_EQ(t.unfinished, 1);  // T10 expired with its day
+  EXPECT_EQ(t.cancelled, 4);   // T7, T14, T16, T23
+  // T10 still open; T25 expired at day end ("day_end"): nobody cancelled it.
+  EXPECT_EQ(t.unfinished, 2);
   EXPECT_EQ(r.rows[0].issued, 25);
   EXPECT_EQ(r.rows[0].label, "Trung tâm Phục vụ hành chính công phường Bến Nghé");
 }

@@ -47,12 +47,12 @@ TEST(ReportCsv, WholeOfficeStartsWithBomAndVietnameseHeader) {
   const auto lines = records(csv.substr(3));
   ASSERT_EQ(lines.size(), 2u);  // header + the one row; whole_office has no separate total
   EXPECT_EQ(lines[0], std::string("Đơn vị") + kHeaderTail);
-  // 25 issued, 17 served, 2 no-show, 5 cancelled, 1 unfinished;
+  // 25 issued, 17 served, 2 no-show, 4 cancelled, 2 unfinished (one expired at day end);
   // wait avg 1105.5 s = 18.425 min → 18.43 (half away from zero), median 720 s = 12.00, p90 2700 s = 45.00;
   // service avg 10155/17 s = 9.9559 min → 9.96, median 480 s = 8.00, p90 1500 s = 25.00;
   // on time 15/20 = 75.00 %; votes 4 4 2 5 = 15; satisfaction 8/15 = 53.33 %; participation 15/17 = 88.24 %.
   EXPECT_EQ(lines[1],
-            "Trung tâm Phục vụ hành chính công phường Bến Nghé,,25,17,2,5,1,18.43,12.00,45.00,9.96,8.00,25.00,"
+            "Trung tâm Phục vụ hành chính công phường Bến Nghé,,25,17,2,4,2,18.43,12.00,45.00,9.96,8.00,25.00,"
             "75.00,4,4,2,5,15,53.33,88.24,1,1,1,1,1");
   EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
 }
@@ -73,8 +73,8 @@ TEST(ReportCsv, ByOfficerQuotesNamesAndEndsWithTotal) {
   // Unassigned: T7 T10 T14 T16 T23 T25; only T16 was called (1500 s = 25.00 min), none served,
   // so service times, satisfaction and participation are empty fields; on time 1/1 = 100.00
   // (called within ho-tich's 30 min, where it was issued).
-  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,5,1,25.00,25.00,25.00,,,,100.00,0,0,0,0,0,,,0,0,0,0,0");
-  EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,5,1,18.43,", 0), 0u);
+  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,4,2,25.00,25.00,25.00,,,,100.00,0,0,0,0,0,,,0,0,0,0,0");
+  EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,4,2,18.43,", 0), 0u);
 }
 
 TEST(ReportCsv, EmptyRangeHasHeaderAndEmptyFigures) {

@@ -49,7 +49,8 @@ TEST(ReportByService, RowsUnderTheFinalService) {
   // chung-thuc: T3 T4 T6 T13 T14 T20 T25
   EXPECT_EQ(ct.issued, 7);
   EXPECT_EQ(ct.served, 5);
-  EXPECT_EQ(ct.cancelled, 2);  // T14, T25
+  EXPECT_EQ(ct.cancelled, 1);   // T14
+  EXPECT_EQ(ct.unfinished, 1);  // T25 expired at day end
   // waits 480 1020 1200 1200 1800 (sum 5700); service 180 180 240 300 360 (sum 1260)
   EXPECT_DOUBLE_EQ(*ct.wait.avg_s, 1140);
   EXPECT_DOUBLE_EQ(*ct.wait.median_s, 1200);
@@ -129,8 +130,8 @@ TEST(ReportByCounter, AttributedToTheClosingOrMarkingCounter) {
   EXPECT_EQ(r.rows[3].votes_by_level, (Levels{1, 1, 0, 0}));
   const ReportRow& none = r.rows[4];
   EXPECT_EQ(none.issued, 6);
-  EXPECT_EQ(none.cancelled, 5);
-  EXPECT_EQ(none.unfinished, 1);
+  EXPECT_EQ(none.cancelled, 4);
+  EXPECT_EQ(none.unfinished, 2);
   EXPECT_EQ(none.called, 1);  // T16 was called (1500 s) before its transfer and cancel
   EXPECT_DOUBLE_EQ(*none.wait.avg_s, 1500);
   EXPECT_EQ(none.on_time, 1);  // called at 1500 s, within ho-tich's 30 min

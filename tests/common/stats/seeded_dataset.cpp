@@ -127,7 +127,7 @@ void EventScript::serve(int n, int counter, const std::string& officer, int day,
 // 22 2   tra-ket-qua served     6 canbo6     600      120      yes (=600)        2
 // 23 2   tra-ket-qua cancelled  –            –        –        –                 –
 // 24 2   ho-tich     served     2 canbo1     2700     600      no  (>1800)       –
-// 25 2   chung-thuc  cancelled  –            –        –        –                 –   (reason "day_end")
+// 25 2   chung-thuc  cancelled  –            –        –        –                 –   (reason "day_end": unfinished)
 // 26 +3  tra-ket-qua served     6 canbo6     60       60       –                 1   (issued 00:00:30 local, out of range)
 std::vector<Event> seeded_events() {
   EventScript s;
