@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -64,6 +65,14 @@ LoadedConfig from_toml(const toml::value& root) {
   if (root.contains("utc_offset_minutes")) {
     c.utc_offset_minutes = checked_range(toml::find<int>(root, "utc_offset_minutes"), -12 * 60, 14 * 60,
                                          "utc_offset_minutes");
+    // Both set and disagreeing: one of them is a typo, and either would misplace every
+    // service day, so say which numbers clash instead of picking one.
+    if (int zone_offset = 0; utc_offset_for_zone(c.timezone, zone_offset) && zone_offset != c.utc_offset_minutes) {
+      throw std::runtime_error("timezone \"" + c.timezone + "\" is UTC" + (zone_offset < 0 ? "-" : "+") +
+                               std::to_string(std::abs(zone_offset) / 60) + " (" + std::to_string(zone_offset) +
+                               " minutes) but utc_offset_minutes = " + std::to_string(c.utc_offset_minutes) +
+                               ": remove utc_offset_minutes, or fix it");
+    }
   } else if (!utc_offset_for_zone(c.timezone, c.utc_offset_minutes)) {
     throw std::runtime_error("unknown timezone \"" + c.timezone + "\": set utc_offset_minutes");
   }

@@ -92,6 +92,8 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
       {"syntax", "office_name = ", "office_name"},
       {"missing office name", "[[services]]\ncode='a'\n", "office_name"},
       {"unknown zone", "timezone = \"Mars/Base\"\n" + base, "unknown timezone"},
+      {"zone and offset disagree", "timezone = \"Asia/Ho_Chi_Minh\"\nutc_offset_minutes = 0\n" + base,
+       "timezone \"Asia/Ho_Chi_Minh\" is UTC+7 (420 minutes) but utc_offset_minutes = 0"},
       {"bad hours", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\nopens_at='25:00'\n",
        "opens_at"},
       {"overlapping blocks", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=1500\nlast_number=2999\n",
@@ -136,6 +138,26 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
     EXPECT_EQ(r.status().error(), "invalid_config") << c.name;
     EXPECT_NE(r.status().message().find(c.expected_words), std::string::npos)
         << c.name << ": " << r.status().message();
+  }
+}
+
+TEST(ConfigLoader, TheOffsetComesFromTheZoneOrFromAnOffsetThatAgreesWithIt) {
+  const std::string base = kMinimal;
+  struct Case {
+    const char* name;
+    std::string head;
+    int offset;
+  };
+  const Case cases[] = {
+      {"zone alone", "timezone = \"UTC\"\n", 0},
+      {"zone and the same offset", "timezone = \"Asia/Ho_Chi_Minh\"\nutc_offset_minutes = 420\n", 420},
+      {"a zone ticketd does not know, with its offset", "timezone = \"Asia/Kolkata\"\nutc_offset_minutes = 330\n", 330},
+      {"neither: the default zone", "", 420},
+  };
+  for (const auto& c : cases) {
+    auto r = parse_config_text(c.head + base, "office.toml");
+    ASSERT_TRUE(r.is_ok()) << c.name << ": " << r.status().message();
+    EXPECT_EQ(r.value().office.utc_offset_minutes, c.offset) << c.name;
   }
 }
 
