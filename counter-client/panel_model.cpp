@@ -162,6 +162,9 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
       if (event == "counter.closed" && json_string(m, "reason") == "closed_by_supervisor")
         session_end_reason_ = "Lãnh đạo đã đóng quầy này; số đang giữ (nếu có) đã trở lại hàng chờ, ở vị trí cũ. "
                               "Vui lòng đăng nhập lại.";
+      if (event == "counter.closed" && json_string(m, "reason") == "day_end")
+        session_end_reason_ = "Đã sang ngày làm việc mới: các quầy đã đóng, số thứ tự bắt đầu lại. "
+                              "Vui lòng đăng nhập lại.";
     }
   }
   if (event == "ticket.issued" && before == "idle" && counter_state_ == "idle") {

@@ -6,13 +6,16 @@
 #include <array>
 #include <cstring>
 
+#include "unicode_text.hpp"
+
 namespace motcua {
 
 bool init_crypto() { return sodium_init() >= 0; }
 
 std::string hash_password(const std::string& password) {
+  const std::string nfc = to_nfc(password);
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+  if (crypto_pwhash_str(out, nfc.data(), nfc.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     return {};
   return out;
@@ -22,8 +25,24 @@ bool verify_password(const Officer* officer, const std::string& password) {
   // A fixed hash to verify against when the user is unknown, so both paths cost the same.
   static const std::string decoy = hash_password("motcua-decoy-password");
   const std::string& hash = officer && !officer->password_hash.empty() ? officer->password_hash : decoy;
-  const bool ok = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  const std::string nfc = to_nfc(password);
+  const bool ok = crypto_pwhash_str_verify(hash.c_str(), nfc.data(), nfc.size()) == 0;
   return ok && officer != nullptr && !officer->password_hash.empty();
+}
+
+std::string new_password_problem(std::string_view password) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < password.size();) {
+    const auto lead = static_cast<unsigned char>(password[i]);
+    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > password.size()) return "Mật khẩu không phải văn bản UTF-8";
+    for (std::size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(password[i + k]) & 0xC0) != 0x80) return "Mật khẩu không phải văn bản UTF-8";
+    i += length;
+    characters += 1;
+  }
+  if (characters < 8) return "Mật khẩu cần ít nhất 8 ký tự";
+  return {};
 }
 
 namespace {

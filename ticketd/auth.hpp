@@ -17,10 +17,13 @@ namespace motcua {
 // Must run once before any other function here.
 bool init_crypto();
 
-// argon2id string (libsodium's interactive limits).
+// argon2id string (libsodium's interactive limits) of the password in NFC, so that
+// "mật khẩu" typed decomposed (macOS, Unikey's "Unicode tổ hợp") and precomposed match.
 std::string hash_password(const std::string& password);
 // Constant work whether or not the user exists, so timing does not reveal usernames.
 bool verify_password(const Officer* officer, const std::string& password);
+// Why a new password is refused ("" = fine): shorter than 8 characters, or not UTF-8.
+std::string new_password_problem(std::string_view password);
 
 // 32 random bytes, URL-safe base64 without padding.
 std::string random_token(std::size_t bytes = 32);

@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <optional>
+#include <termios.h>
+#include <unistd.h>
 #include <filesystem>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +19,7 @@
 #include "backup/backup_plan.hpp"
 #include "backups.hpp"
 #include "config_loader.hpp"
+#include "store/database_lock.hpp"
 #include "heap_prefaulter.hpp"
 #include "http_session.hpp"
 #include "office.hpp"
@@ -23,6 +27,7 @@
 #include "simulator.hpp"
 #include "alert_monitor.hpp"
 #include "ticket_printing.hpp"
+#include "unicode_text.hpp"
 
 #ifndef MOTCUA_DEFAULT_WEB_ROOT
 #define MOTCUA_DEFAULT_WEB_ROOT ""
@@ -50,6 +55,55 @@ void hash_passwords(OfficeConfig& config, const std::vector<std::pair<std::strin
   }
 }
 
+// Reads one password line from stdin; at a terminal it asks twice, without echo, so
+// the password stays out of the shell's history and off the screen.
+std::optional<std::string> read_password_line(bool at_terminal, const char* prompt) {
+  termios saved{};
+  if (at_terminal) {
+    std::fprintf(stderr, "%s", prompt);
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (at_terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::fprintf(stderr, "\n");
+  }
+  if (!got) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();  // typed on Windows, pasted over SSH
+  return line;
+}
+
+int run_hash_password() {
+  const bool at_terminal = isatty(STDIN_FILENO) != 0;
+  auto password = read_password_line(at_terminal, "Mật khẩu: ");
+  if (!password) {
+    std::fprintf(stderr, "ticketd hash-password: không đọc được mật khẩu (stdin trống)\n");
+    return 2;
+  }
+  if (std::string problem = new_password_problem(*password); !problem.empty()) {
+    std::fprintf(stderr, "ticketd hash-password: %s\n", problem.c_str());
+    return 2;
+  }
+  if (at_terminal) {
+    auto again = read_password_line(true, "Nhập lại mật khẩu: ");
+    if (!again || to_nfc(*again) != to_nfc(*password)) {
+      std::fprintf(stderr, "ticketd hash-password: hai lần nhập không khớp\n");
+      return 2;
+    }
+  }
+  const std::string hash = hash_password(*password);
+  if (hash.empty()) {
+    std::fprintf(stderr, "ticketd hash-password: libsodium không tạo được mã băm (thiếu bộ nhớ?)\n");
+    return 1;
+  }
+  std::printf("%s\n", hash.c_str());
+  return 0;
+}
+
 void print_demo_banner(const OfficeConfig& config, const std::string& host, unsigned short port) {
   const std::string base = "http://" + (host == "0.0.0.0" ? std::string("127.0.0.1") : host) + ":" + std::to_string(port);
   std::printf("\n  %s\n", config.office_name.c_str());
@@ -65,6 +119,32 @@ void print_demo_banner(const OfficeConfig& config, const std::string& host, unsi
   for (const auto& d : config.devices)
     std::printf("    %-10s  %-10s  %s%s\n", d.id.c_str(), std::string(to_string(d.kind)).c_str(), d.key.c_str(),
                 d.counter ? (" (quầy " + std::to_string(d.counter) + ")").c_str() : "");
+  std::printf("\n");
+  std::fflush(stdout);
+}
+
+// Your own office: the same addresses, with each device named but not its key (the log
+// may be read by more people than the config), and the accounts without passwords.
+void print_office_banner(const OfficeConfig& config, const std::string& host, unsigned short port,
+                         const std::string& public_base_url) {
+  std::string base = public_base_url;
+  if (base.empty()) {
+    base = "http://" + (host == "0.0.0.0" ? std::string("<địa chỉ máy này>") : host) + ":" + std::to_string(port);
+  }
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  std::printf("\n  %s\n", config.office_name.c_str());
+  std::printf("  ticketd đang chạy tại %s\n\n", base.c_str());
+  std::printf("  Máy lấy số (kiosk):     %s/kiosk?key=<khóa của máy lấy số>\n", base.c_str());
+  std::printf("  Bảng điều khiển:        %s/dashboard   (lãnh đạo, quản trị viên)\n", base.c_str());
+  std::printf("  API:                    %s/api/queue   (xem docs/API.md)\n\n", base.c_str());
+  std::printf("  Thiết bị (khóa ở mục [[devices]] của tệp cấu hình):\n");
+  for (const auto& d : config.devices)
+    std::printf("    %-12s  %-10s%s\n", d.id.c_str(), std::string(to_string(d.kind)).c_str(),
+                d.counter ? (" (quầy " + std::to_string(d.counter) + ")").c_str() : "");
+  std::printf("\n  Tài khoản:\n");
+  for (const auto& o : config.officers)
+    std::printf("    %-12s  %-10s  %s\n", o.username.c_str(), std::string(to_string(o.role)).c_str(),
+                o.display_name.c_str());
   std::printf("\n");
   std::fflush(stdout);
 }
@@ -123,12 +203,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ticketd: libsodium failed to initialise\n");
     return 1;
   }
-  if (*hash_cmd) {
-    std::string password;
-    std::getline(std::cin, password);
-    std::printf("%s\n", hash_password(password).c_str());
-    return 0;
-  }
+  if (*hash_cmd) return run_hash_password();
 
   LoadedConfig loaded;
   const bool demo = config_path.empty();
@@ -176,6 +251,15 @@ int main(int argc, char** argv) {
   store::StoreOptions store_options;
   store_options.synchronous = settings.synchronous;
   store_options.sync_wal_separately = true;  // the office syncs on a thread of its own
+  std::shared_ptr<store::DatabaseLock> db_lock;
+  if (settings.db_path != ":memory:" && !settings.db_path.empty()) {
+    auto lock = store::DatabaseLock::acquire(settings.db_path);
+    if (!lock.is_ok()) {
+      std::fprintf(stderr, "ticketd: %s\n", lock.status().message().c_str());
+      return 3;
+    }
+    db_lock = std::move(lock.value());
+  }
   auto store = store::Store::open(settings.db_path, store_options);
   if (!store.is_ok()) {
     std::fprintf(stderr, "ticketd: %s\n", store.status().message().c_str());
@@ -264,6 +348,7 @@ int main(int argc, char** argv) {
     std::rename(tmp.c_str(), port_file.c_str());
   }
   if (demo) print_demo_banner(loaded.office, settings.listen, bound);
+  else print_office_banner(loaded.office, settings.listen, bound, printing->public_base_url());
   std::printf("ticketd: listening on %s:%u, database %s (synchronous=%s)\n", settings.listen.c_str(), bound,
               settings.db_path.c_str(), settings.synchronous.c_str());
   std::fflush(stdout);

@@ -40,15 +40,16 @@ std::string Simulator::pick_service() {
 
 void Simulator::step() {
   const auto& config = office_.config();
-  if (!signed_in_) {
-    // One officer per counter, in config order; the supervisor stays off the floor.
+  if (signed_in_day_ != office_.state().service_day) {
+    // One officer per counter, in config order; the supervisor stays off the floor. Again
+    // each new day, as real officers do.
     std::size_t i = 0;
     for (const auto& counter : config.counters) {
       while (i < config.officers.size() && config.officers[i].role != Role::officer) ++i;
       if (i >= config.officers.size()) break;
       office_.execute(SignIn{counter.number, config.officers[i++].username});
     }
-    signed_in_ = true;
+    signed_in_day_ = office_.state().service_day;
   }
   std::uniform_real_distribution<double> chance(0, 1);
   if (chance(rng_) < 0.7) {

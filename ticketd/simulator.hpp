@@ -25,7 +25,7 @@ class Simulator : public std::enable_shared_from_this<Simulator> {
   Office& office_;
   double speed_;
   std::mt19937 rng_{std::random_device{}()};
-  bool signed_in_ = false;
+  int signed_in_day_ = -1;  // the service day its officers signed in on (every counter closes at day end)
 };
 
 }  // namespace motcua

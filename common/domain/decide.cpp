@@ -330,7 +330,9 @@ Result<Decision> decide(const OfficeConfig& config, const OfficeState& state, co
   const int today = service_day(now, config.utc_offset_minutes);
   if (today > state.service_day) {
     // The day rolled: yesterday's open tickets expire as explicit cancellations (so
-    // reports read them from the log), the new day starts, then the command is decided
+    // reports read them from the log), the counters still open close (an officer who
+    // forgot to sign out must not hold a counter into the new day: it would block the
+    // next officer and count as serving), the new day starts, then the command is decided
     // against the fresh day.
     std::vector<Event> rollover;
     for (const auto& [id, t] : state.tickets) {
@@ -338,6 +340,12 @@ Result<Decision> decide(const OfficeConfig& config, const OfficeState& state, co
       Event expired = make_event(EventType::ticket_cancelled, now, id, t.counter, t.officer);
       expired.reason = kDayEndReason;
       rollover.push_back(std::move(expired));
+    }
+    for (const auto& [number, c] : state.counters) {
+      if (c.state == CounterState::closed) continue;
+      Event closed = make_event(EventType::counter_closed, now, 0, number, c.officer);
+      closed.reason = kDayEndReason;
+      rollover.push_back(std::move(closed));
     }
     Event rolled = make_event(EventType::day_started, now);
     rolled.service_day = today;

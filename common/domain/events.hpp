@@ -57,8 +57,9 @@ inline constexpr const char* kClosedBySupervisor = "closed_by_supervisor";
 // The reason on the ticket.transferred that puts a ticket transferred to a named counter
 // back in its service's line when that counter closes: nobody else would call it.
 inline constexpr const char* kCounterClosedRelease = "counter_closed";
-// The reason on the ticket.cancelled of each ticket still open when its service day ended:
-// an expiry, logged as the next day starts.
+// The reason on the ticket.cancelled of each ticket still open when its service day ended
+// (an expiry, logged as the next day starts), and on the counter.closed of each counter
+// still open then.
 inline constexpr std::string_view kDayEndReason = "day_end";
 
 std::string_view to_string(EventType t);

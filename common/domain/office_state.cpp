@@ -87,17 +87,9 @@ void apply(const OfficeConfig& config, OfficeState& s, const Event& e) {
   };
   switch (e.type) {
     case EventType::day_started: {
-      // Yesterday's open tickets expire; officers stay signed in, holding nothing.
+      // Yesterday's open tickets expired and its counters closed just before (decide's
+      // rollover): the day starts with every counter closed and no ticket.
       OfficeState fresh = initial_state(config, e.service_day, s.next_ticket_id, s.last_seq);
-      for (auto& [n, c] : s.counters) {
-        auto& fc = fresh.counters[n];
-        if (c.state != CounterState::closed) {
-          fc.state = c.state == CounterState::paused ? CounterState::paused : CounterState::idle;
-          fc.officer = c.officer;
-          fc.pause_reason = c.pause_reason;
-          fc.since = e.at;
-        }
-      }
       for (const auto& [code, st] : s.services) fresh.services[code].avg_service_s = st.avg_service_s;
       s = std::move(fresh);
       break;

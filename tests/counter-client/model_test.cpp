@@ -205,6 +205,15 @@ TEST(PanelModel, ASupervisorClosingTheCounterSaysSo) {
   EXPECT_NE(m.session_end_reason().find("trở lại hàng chờ"), std::string::npos);
 }
 
+TEST(PanelModel, TheDayEndingClosesTheCounterAndSaysSo) {
+  PanelModel m = connected_panel("idle");
+  json::object closed = event("counter.closed", 12, counter_status("closed"));
+  closed["reason"] = "day_end";
+  m.apply_message(closed, 1);
+  EXPECT_TRUE(m.session_lost());
+  EXPECT_EQ(m.session_end_reason().rfind("Đã sang ngày làm việc mới", 0), 0u) << m.session_end_reason();
+}
+
 TEST(PanelModel, NewTicketAlertOnlyWhenIdleAndForOurService) {
   PanelModel m = connected_panel("idle");
   json::object t = ticket("waiting");

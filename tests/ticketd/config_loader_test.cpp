@@ -2,10 +2,16 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "auth.hpp"
 #include "config_loader.hpp"
+#include "daemon_process.hpp"
 
 namespace motcua {
 namespace {
@@ -159,6 +165,62 @@ TEST(ConfigLoader, TheOffsetComesFromTheZoneOrFromAnOffsetThatAgreesWithIt) {
     ASSERT_TRUE(r.is_ok()) << c.name << ": " << r.status().message();
     EXPECT_EQ(r.value().office.utc_offset_minutes, c.offset) << c.name;
   }
+}
+
+struct Piped {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `ticketd hash-password` with `input` on its stdin (no terminal: no prompt).
+Piped hash_password_command(const std::string& input) {
+  const std::string in_path = testing::DaemonProcess::binary_path() + ".hash-input-" + std::to_string(getpid());
+  std::ofstream(in_path, std::ios::binary) << input;
+  const std::string command = "timeout 20 " + testing::DaemonProcess::binary_path() + " hash-password < " + in_path + " 2>&1";
+  Piped r;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) r.out += buf;
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  std::remove(in_path.c_str());
+  return r;
+}
+
+TEST(HashPassword, DecomposedVietnameseHashesAsItsPrecomposedForm) {
+  ASSERT_TRUE(init_crypto());
+  // "mật khẩu" typed with combining marks (macOS, Unikey's "Unicode tổ hợp").
+  const Piped r = hash_password_command("ma\xcc\xa3\xcc\x82t kha\xcc\x82\xcc\x89u\r\n");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  Officer officer;
+  officer.username = "lan.nt";
+  officer.password_hash = r.out.substr(0, r.out.find('\n'));
+  EXPECT_EQ(officer.password_hash.rfind("$argon2id$", 0), 0u) << r.out;
+  EXPECT_TRUE(verify_password(&officer, "mật khẩu"));
+  EXPECT_TRUE(verify_password(&officer, "ma\xcc\xa3\xcc\x82t kha\xcc\x82\xcc\x89u"));
+  EXPECT_FALSE(verify_password(&officer, "mat khau"));
+}
+
+TEST(HashPassword, RefusesAShortOrMissingPassword) {
+  const struct {
+    const char* input;
+    const char* words;
+  } cases[] = {
+      {"", "không đọc được mật khẩu"},
+      {"\n", "ít nhất 8 ký tự"},
+      {"1234567\n", "ít nhất 8 ký tự"},
+      {"ma\xcc\xa3\xcc\x82t\n", "ít nhất 8 ký tự"},  // 3 letters however many bytes
+      {"\xff\xfe" "12345678\n", "không phải văn bản UTF-8"},
+  };
+  for (const auto& c : cases) {
+    const Piped r = hash_password_command(c.input);
+    EXPECT_EQ(r.exit_code, 2) << c.input << ": " << r.out;
+    EXPECT_NE(r.out.find(c.words), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("$argon2id$"), std::string::npos) << r.out;
+  }
+  EXPECT_EQ(new_password_problem("mật khẩu"), "");
+  EXPECT_EQ(new_password_problem("12345678"), "");
 }
 
 }  // namespace

@@ -112,5 +112,43 @@ TEST(Crash, KillNineUnderLoadLosesNoAcknowledgedTicket) {
   EXPECT_EQ(retry.status, 200);
 }
 
+// Two daemons on one file would each number tickets from their own memory and fail each
+// other's commits: the second refuses to start, and a crash of the first frees the file.
+TEST(Crash, ASecondDaemonOnTheSameDatabaseRefusesToStart) {
+  DaemonProcess first;
+  ASSERT_TRUE(first.start()) << first.log();
+  const auto before = make_client(first, "demo-kiosk-key-1")->issue_ticket("ho-tich");
+  ASSERT_EQ(before.status, 201);
+
+  DaemonOptions same;
+  same.db_path = first.db_path();
+  same.start_timeout = std::chrono::milliseconds(5000);
+  DaemonProcess second(same);
+  EXPECT_FALSE(second.start()) << "a second ticketd started on " << first.db_path();
+  EXPECT_NE(second.log().find("đang được một ticketd khác dùng"), std::string::npos) << second.log();
+  // The first one goes on as before.
+  const auto after = make_client(first, "demo-kiosk-key-1")->issue_ticket("ho-tich");
+  ASSERT_EQ(after.status, 201) << after.message;
+  EXPECT_EQ(str_of(after.body, "number"), "1002");
+
+  // The kernel drops the lock with the process: no stale lock after a kill -9.
+  first.kill9();
+  ASSERT_TRUE(second.start()) << second.log();
+  const auto next = make_client(second, "demo-kiosk-key-1")->issue_ticket("ho-tich");
+  ASSERT_EQ(next.status, 201) << next.message;
+  EXPECT_EQ(str_of(next.body, "number"), "1003");
+}
+
+TEST(Crash, AMissingDatabaseFolderIsNamed) {
+  DaemonOptions missing;
+  missing.db_path = "/nonexistent-motcua-folder/office.db";
+  missing.start_timeout = std::chrono::milliseconds(5000);
+  DaemonProcess daemon(missing);
+  EXPECT_FALSE(daemon.start());
+  EXPECT_NE(daemon.log().find("Thư mục của cơ sở dữ liệu không tồn tại: /nonexistent-motcua-folder"),
+            std::string::npos)
+      << daemon.log();
+}
+
 }  // namespace
 }  // namespace motcua::testing

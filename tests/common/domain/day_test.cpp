@@ -1,5 +1,6 @@
 // The service day rolls over at local midnight in Asia/Ho_Chi_Minh (UTC+7): numbering
-// restarts, yesterday's open tickets expire, officers stay signed in.
+// restarts, yesterday's open tickets expire, and the counters still open close, so each
+// officer signs in afresh.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -10,22 +11,29 @@ namespace motcua::domain_test {
 namespace {
 
 // The rollover part of a decision: yesterday's open tickets expire as cancellations
-// ("day_end"), then day_started; the command's own events follow. Returns the index of
-// day_started, or -1 when the decision has none.
+// ("day_end"), the counters still open close ("day_end"), then day_started; the command's
+// own events follow. Returns the index of day_started, or -1 when the decision has none.
 int check_rollover(const std::vector<Event>& events, const std::set<std::int64_t>& open_yesterday, Instant now,
-                   int new_day) {
+                   int new_day, const std::set<int>& open_counters = {}) {
   int started = -1;
   for (std::size_t i = 0; i < events.size(); ++i)
     if (events[i].type == EventType::day_started) started = static_cast<int>(i);
   if (started < 0) return -1;
   std::set<std::int64_t> expired;
+  std::set<int> closed;
   for (int i = 0; i < started; ++i) {
-    EXPECT_EQ(events[i].type, EventType::ticket_cancelled) << "only expiries come before day_started";
     EXPECT_EQ(events[i].reason, "day_end");
     EXPECT_EQ(events[i].at, now);
+    if (events[i].type == EventType::counter_closed) {
+      closed.insert(events[i].counter);
+      continue;
+    }
+    EXPECT_EQ(events[i].type, EventType::ticket_cancelled) << "only expiries and closings come before day_started";
+    EXPECT_TRUE(closed.empty()) << "the tickets expire before their counters close";
     expired.insert(events[i].ticket_id);
   }
   EXPECT_EQ(expired, open_yesterday);
+  EXPECT_EQ(closed, open_counters);
   EXPECT_EQ(events[started].service_day, new_day);
   EXPECT_EQ(events[started].at, now);
   for (std::size_t i = started + 1; i < events.size(); ++i) {
@@ -73,7 +81,7 @@ TEST(Day, NumberingRestartsAtLocalMidnight) {
   }
 }
 
-TEST(Day, NewDayClearsTicketsButKeepsOfficersSignedIn) {
+TEST(Day, NewDayClearsTicketsAndClosesEveryCounter) {
   Office o;
   o.sign_in(1, "canbo1", at("07:30"));
   o.sign_in(2, "canbo2", at("07:30"));
@@ -97,9 +105,13 @@ TEST(Day, NewDayClearsTicketsButKeepsOfficersSignedIn) {
 
   // The first command of the new day: canbo4 opens counter 4 at 07:30 local.
   const auto d = o.ok(SignIn{4, "canbo4"}, at("07:30", 1));
-  ASSERT_EQ(d.events.size(), 5u);
-  ASSERT_EQ(check_rollover(d.events, {waiting, moved, datdai}, at("07:30", 1), base_day() + 1), 3);
-  EXPECT_EQ(d.events[4].type, EventType::counter_opened);
+  ASSERT_EQ(d.events.size(), 8u);
+  ASSERT_EQ(check_rollover(d.events, {waiting, moved, datdai}, at("07:30", 1), base_day() + 1, {1, 2, 3}), 6);
+  EXPECT_EQ(d.events[7].type, EventType::counter_opened);
+  for (int i = 3; i < 6; ++i) {
+    // Each closing names the officer who held the counter (canbo2's paused one too).
+    EXPECT_EQ(d.events[i].officer, "canbo" + std::to_string(d.events[i].counter));
+  }
   for (int i = 0; i < 3; ++i) {
     // The one held at counter 1 expires with its counter and officer recorded.
     if (d.events[i].ticket_id != waiting) continue;
@@ -120,20 +132,21 @@ TEST(Day, NewDayClearsTicketsButKeepsOfficersSignedIn) {
   EXPECT_EQ(s.services.at("ho-tich").served, 0);
   EXPECT_DOUBLE_EQ(s.services.at("ho-tich").avg_service_s, avg) << "the learned service time carries over";
 
-  EXPECT_EQ(o.counter(1).state, CounterState::idle) << "signed in, holding nothing";
-  EXPECT_EQ(o.counter(1).officer, "canbo1");
-  EXPECT_EQ(o.counter(1).ticket_id, 0);
-  EXPECT_EQ(o.counter(1).served_today, 0);
-  EXPECT_EQ(o.counter(1).last_closed_ticket, 0);
-  EXPECT_EQ(o.counter(2).state, CounterState::paused);
-  EXPECT_EQ(o.counter(2).officer, "canbo2");
-  EXPECT_EQ(o.counter(2).pause_reason, "Hết giờ");
-  EXPECT_EQ(o.counter(3).state, CounterState::idle);
-  EXPECT_EQ(o.counter(3).officer, "canbo3");
+  for (int n : {1, 2, 3, 5}) {
+    EXPECT_EQ(o.counter(n).state, CounterState::closed) << n;
+    EXPECT_EQ(o.counter(n).officer, "") << n;
+    EXPECT_EQ(o.counter(n).ticket_id, 0) << n;
+    EXPECT_EQ(o.counter(n).served_today, 0) << n;
+    EXPECT_EQ(o.counter(n).last_closed_ticket, 0) << n;
+    EXPECT_EQ(o.counter(n).pause_reason, "") << n;
+  }
+  EXPECT_EQ(o.counter(4).state, CounterState::idle);
   EXPECT_EQ(o.counter(4).officer, "canbo4");
-  EXPECT_EQ(o.counter(5).state, CounterState::closed);
 
-  // Officers act without signing in again; a yesterday key makes a new ticket.
+  // Yesterday's sign-in is over: acting at the counter needs a new one. A yesterday key
+  // makes a new ticket.
+  EXPECT_EQ(o.refused(CallNext{1, "canbo1"}, at("07:44", 1)).error(), "not_signed_in");
+  o.sign_in(1, "canbo1", at("07:44", 1));
   const auto fresh = o.ok(keyed, at("07:45", 1));
   EXPECT_FALSE(fresh.replayed);
   EXPECT_EQ(fresh.events.size(), 1u);
@@ -155,16 +168,17 @@ TEST(Day, TickRollsTheDayWhenNobodyActs) {
   EXPECT_TRUE(o.state().tickets.empty());
 }
 
-TEST(Day, FirstCommandOfTheDayMayBeACounterAction) {
+TEST(Day, FirstCommandOfTheDayMayBeASignInAtYesterdaysCounter) {
   Office o;
   o.sign_in(1, "canbo1", at("07:30"));
   const auto old_ticket = o.issue("ho-tich", at("08:00"));
-  // Nobody waits today yet: call-next only rolls the day.
-  const auto d = o.ok(CallNext{1, "canbo1"}, at("07:31", 1));
-  EXPECT_EQ(types_of(d.events), (std::vector<EventType>{EventType::ticket_cancelled, EventType::day_started}));
-  EXPECT_EQ(check_rollover(d.events, {old_ticket}, at("07:31", 1), base_day() + 1), 1);
-  EXPECT_EQ(d.ticket_id, 0);
+  // canbo1 never signed out; this morning's sign-in at the same counter closes yesterday's.
+  const auto d = o.ok(SignIn{1, "canbo1"}, at("07:31", 1));
+  EXPECT_EQ(types_of(d.events), (std::vector<EventType>{EventType::ticket_cancelled, EventType::counter_closed,
+                                                        EventType::day_started, EventType::counter_opened}));
+  EXPECT_EQ(check_rollover(d.events, {old_ticket}, at("07:31", 1), base_day() + 1, {1}), 2);
   EXPECT_EQ(o.counter(1).state, CounterState::idle);
+  EXPECT_EQ(o.counter(1).officer, "canbo1");
 }
 
 TEST(Day, ARefusedFirstCommandDoesNotRollTheDay) {
@@ -187,7 +201,8 @@ TEST(Day, NoOpenTicketsMeansNoExpiries) {
   o.ok(CancelTicket{b, ""}, at("08:10"));
   EXPECT_EQ(o.ticket(a).state, TicketState::done);
   const auto d = o.ok(Tick{}, at("00:00", 1));
-  EXPECT_EQ(types_of(d.events), std::vector<EventType>{EventType::day_started});
+  EXPECT_EQ(types_of(d.events), (std::vector<EventType>{EventType::counter_closed, EventType::day_started}));
+  EXPECT_EQ(check_rollover(d.events, {}, at("00:00", 1), base_day() + 1, {1}), 1);
 }
 
 TEST(Day, InterleaveStartsFreshEachDay) {
@@ -198,6 +213,7 @@ TEST(Day, InterleaveStartsFreshEachDay) {
   o.serve_next(1, "canbo1", at("08:10"));  // the priority one; two normals now owed
   const auto n = o.issue("ho-tich", at("07:40", 1));
   const auto p = o.issue("ho-tich", at("07:41", 1), true);
+  o.sign_in(1, "canbo1", at("07:45", 1));
   EXPECT_EQ(o.serve_next(1, "canbo1", at("08:00", 1)), p);
   EXPECT_EQ(o.serve_next(1, "canbo1", at("08:05", 1)), n);
 }
