@@ -29,7 +29,7 @@ int exit_code_for(const ApiResult& r) {
 }
 
 std::string ticket_line(const json::value& t) {
-  if (!t.is_object()) return "không có vé";
+  if (!t.is_object()) return "không giữ số nào";
   std::string line = "số " + json_string(t, "number") + " (" + json_string(t, "service_name") + ") — " +
                      ticket_state_label(json_string(t, "state"));
   if (json_int(t, "recalls") > 0) line += ", đã gọi lại " + std::to_string(json_int(t, "recalls")) + " lần";
@@ -75,7 +75,7 @@ class Runner {
     if (o_.command == "status") return status();
     if (o_.command == "reactivate") {
       return report(client_->reactivate(std::stoll(o_.args[0]), session_->counter), [](const json::value& b) {
-        return "Đã đưa vé " + ticket_line(b) + " trở lại hàng chờ.";
+        return "Đã đưa số " + json_string(b, "number") + " (" + json_string(b, "service_name") + ") trở lại hàng chờ.";
       });
     }
     return action();

@@ -121,7 +121,7 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
     } else if (o.command == "transfer") {
       if (o.service.empty() && !o.to_counter) r.error = "transfer cần --service MÃ và/hoặc --to-counter N";
     } else if (o.command == "reactivate") {
-      if (o.args.empty() || !to_int(o.args[0])) r.error = "reactivate cần số hiệu vé (id), ví dụ: reactivate 42";
+      if (o.args.empty() || !to_int(o.args[0])) r.error = "reactivate cần mã số (id) của số thứ tự, ví dụ: reactivate 42";
     }
   }
   return r;
@@ -149,7 +149,7 @@ Lệnh:
   call-next | recall | start | no-show | close | resume
   transfer [--service MÃ] [--to-counter N]
   pause [--reason "Nghỉ trưa"]
-  reactivate ID_VÉ
+  reactivate ID_SỐ
 
 Tùy chọn chung:
   --server HOST:PORT   máy chủ ticketd (mặc định: của phiên, $MOTCUA_SERVER, 127.0.0.1:8080)

@@ -1,6 +1,7 @@
 #include "pad_app.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include <imgui.h>
 
@@ -109,6 +110,7 @@ bool PadApp::frame(int wait_ms) {
         have_office_ = true;
       }
     } else if (auto* v = std::get_if<VoteDone>(&item)) {
+      if (!v->result.ok()) std::fprintf(stderr, "counter-client: vote refused: %s\n", v->result.message.c_str());
       model_.vote_done(v->result, now);
     }
   }

@@ -132,7 +132,8 @@ void PadModel::vote_done(const client::ApiResult& r, std::int64_t now_ms) {
     return;
   }
   if (r.error == "vote_window_closed") return to_message("Đã hết thời gian đánh giá cho lượt này.", now_ms);
-  to_message("Không ghi nhận được đánh giá: " + r.message, now_ms);
+  // The server's reason is for IT (the pad logs it); the citizen gets a plain sentence.
+  to_message("Rất tiếc, chưa ghi nhận được đánh giá của ông/bà. Xin cảm ơn ông/bà.", now_ms);
 }
 
 void PadModel::tick(std::int64_t now_ms) {

@@ -251,7 +251,7 @@ void PanelApp::draw_transfer_picker() {
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(560, 0));
-  std::string title = "Chuyển vé";
+  std::string title = "Chuyển";
   if (model_->ticket()) title += " số " + model_->ticket()->number;
   ImGui::Begin((title + "###transfer").c_str(), nullptr,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);

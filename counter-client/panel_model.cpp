@@ -43,7 +43,7 @@ std::string panel_state_label(PanelState s) {
   switch (s) {
     case PanelState::offline: return "Mất kết nối";
     case PanelState::closed: return "Quầy đóng";
-    case PanelState::idle: return "Rảnh";
+    case PanelState::idle: return "Sẵn sàng";
     case PanelState::calling: return "Đang gọi";
     case PanelState::serving: return "Đang phục vụ";
     case PanelState::paused: return "Tạm dừng";

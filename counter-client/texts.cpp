@@ -11,7 +11,7 @@ std::string format_duration(std::int64_t seconds) {
 }
 
 std::string counter_state_label(std::string_view state) {
-  if (state == "idle") return "Rảnh";
+  if (state == "idle") return "Sẵn sàng";
   if (state == "calling") return "Đang gọi";
   if (state == "serving") return "Đang phục vụ";
   if (state == "paused") return "Tạm dừng";

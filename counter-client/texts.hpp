@@ -10,7 +10,7 @@ namespace motcua::counter {
 
 // "5 phút 10 giây", "1 giờ 3 phút", "0 giây"; negative counts as 0.
 std::string format_duration(std::int64_t seconds);
-// The counter state ids of docs/API.md → "Rảnh", "Đang gọi", "Đang phục vụ", "Tạm dừng", "Đóng".
+// The counter state ids of docs/API.md → "Sẵn sàng", "Đang gọi", "Đang phục vụ", "Tạm dừng", "Đóng".
 std::string counter_state_label(std::string_view state);
 // Ticket state ids → "Đang chờ", "Đã gọi", ...
 std::string ticket_state_label(std::string_view state);

@@ -24,7 +24,7 @@ std::string state_text(const std::string& state) {
   if (state == "serving") return "Đang phục vụ";
   if (state == "paused") return "Tạm dừng";
   if (state == "idle") return "Sẵn sàng";
-  return "Chưa mở";
+  return "Đóng";
 }
 
 // Section titles share one size, tied to the screen rather than to each panel's height.
@@ -152,10 +152,16 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
     if (c.ticket && (calling || c.state == "serving"))
       painter_.draw(c.ticket->number, cells.number, {kAmber, true, Align::center});
     const Box detail = cells.detail;
-    const std::string service = c.ticket ? c.ticket->service_name : "";
-    painter_.draw(service, Box{detail.x, detail.y, detail.w, detail.h / 2}, {kWhite, false, Align::left});
-    painter_.draw(state_text(c.state), Box{detail.x, detail.y + detail.h / 2, detail.w, detail.h / 2 - unit / 2},
-                  {calling ? kAmber : kMuted, false, Align::left});
+    if (c.ticket) {
+      painter_.draw(c.ticket->service_name, Box{detail.x, detail.y, detail.w, detail.h / 2}, {kWhite, false, Align::left});
+      painter_.draw(state_text(c.state), Box{detail.x, detail.y + detail.h / 2, detail.w, detail.h / 2 - unit / 2},
+                    {calling ? kAmber : kMuted, false, Align::left});
+    } else {
+      // Nobody at the counter: the state alone, across the number and detail columns and
+      // centred in the row, rather than low in the "Lĩnh vực" column.
+      const Box across{cells.number.x, detail.y + detail.h / 4, detail.x + detail.w - cells.number.x, detail.h / 2};
+      painter_.draw(state_text(c.state), across, {kMuted, false, Align::center});
+    }
   }
 }
 

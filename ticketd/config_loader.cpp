@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 #include <sodium.h>
+#include <boost/asio/ip/address.hpp>
 #include <toml.hpp>
 
 #include "backup/backup_plan.hpp"
@@ -160,6 +161,9 @@ LoadedConfig from_toml(const toml::value& root) {
                         "[server]");
     auto& d = out.settings;
     d.listen = get_or<std::string>(s, "listen", d.listen);
+    if (boost::system::error_code ec; boost::asio::ip::make_address(d.listen, ec), ec)
+      throw std::runtime_error("[server] listen must be an IP address (0.0.0.0 for every network card, 127.0.0.1 "
+                               "for this machine only), got \"" + d.listen + "\"");
     d.port = checked_range(get_or<int>(s, "port", d.port), 0, 65535, "[server] port");
     d.db_path = get_or<std::string>(s, "db", d.db_path);
     d.synchronous = get_or<std::string>(s, "synchronous", d.synchronous);
@@ -171,6 +175,10 @@ LoadedConfig from_toml(const toml::value& root) {
                                               3650, "[server] identity_retention_days");
     d.web_root = get_or<std::string>(s, "web_root", d.web_root);
     d.public_base_url = get_or<std::string>(s, "public_base_url", d.public_base_url);
+    if (!d.public_base_url.empty() && d.public_base_url.rfind("http://", 0) != 0 &&
+        d.public_base_url.rfind("https://", 0) != 0)
+      throw std::runtime_error("[server] public_base_url must start with http:// or https:// (phones open it from "
+                               "the ticket's QR), got \"" + d.public_base_url + "\"");
     d.print_width = get_or<int>(s, "print_width", d.print_width);
     if (d.print_width != 384 && d.print_width != 576) throw std::runtime_error("print_width must be 384 or 576");
   }

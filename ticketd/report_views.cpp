@@ -148,7 +148,7 @@ std::string alerts_message(const OfficeConfig& config, const std::vector<stats::
 
 std::string tickets_csv_header(bool with_identity) {
   std::string h =
-      "Mã vé,Ngày,Số thứ tự,Dịch vụ cấp số,Dịch vụ cuối,Ưu tiên,Trạng thái,Giờ cấp,Giờ gọi,Giờ bắt đầu,Giờ kết thúc,"
+      "Mã số,Ngày,Số thứ tự,Lĩnh vực khi lấy số,Lĩnh vực cuối,Ưu tiên,Trạng thái,Giờ cấp,Giờ gọi,Giờ bắt đầu,Giờ kết thúc,"
       "Chờ (giây),Phục vụ (giây),Quầy,Cán bộ,Số lần chuyển,Đánh giá,Lý do";
   if (with_identity) h += ",Thông tin cá nhân";
   return h;

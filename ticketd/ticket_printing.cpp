@@ -93,7 +93,7 @@ Result<print::TicketPrintout> printout_from_ticket(const json::object& ticket, c
   const std::string code = string_field(ticket, "code");
   const std::int64_t issued_at = int_field(ticket, "issued_at", -1);
   if (p.number.empty() || code.empty() || issued_at < 0 || p.service_name.empty())
-    return Status::invalid_argument("bad_ticket", "Thiếu số, mã hoặc giờ cấp của vé");
+    return Status::invalid_argument("bad_ticket", "Thiếu số thứ tự, mã hoặc giờ cấp");
   p.issued_at = print::format_issued_at(from_unix_ms(issued_at), options.utc_offset_minutes);
   p.people_ahead = static_cast<int>(std::max<std::int64_t>(0, int_field(ticket, "position", 0)));
   p.estimated_wait_s = static_cast<int>(std::max<std::int64_t>(0, int_field(ticket, "estimated_wait_s", 0)));

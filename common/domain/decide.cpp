@@ -59,7 +59,7 @@ struct Decider {
       if (auto it = s.idempotency.find(cmd.idempotency_key); it != s.idempotency.end()) {
         const Ticket* t = s.find_ticket(it->second);
         if (t && t->issued_service != cmd.service)
-          return Status::conflict("idempotency_key_reused", "Khóa idempotency đã dùng cho dịch vụ khác");
+          return Status::conflict("idempotency_key_reused", "Mã yêu cầu (idempotency_key) này đã dùng để lấy số ở lĩnh vực khác");
         Decision d;
         d.ticket_id = it->second;
         d.replayed = true;
@@ -67,12 +67,14 @@ struct Decider {
       }
     }
     const Service* svc = config.find_service(cmd.service);
-    if (!svc) return Status::not_found("unknown_service", "Không có dịch vụ \"" + cmd.service + "\"");
+    if (!svc) return Status::not_found("unknown_service", "Không có lĩnh vực \"" + cmd.service + "\"");
     switch (service_availability(config, s, *svc, now)) {
       case ServiceAvailability::outside_hours:
-        return Status::conflict("service_closed", "Dịch vụ " + svc->name + " đang ngoài giờ làm việc");
+        return Status::conflict("service_closed", "Lĩnh vực " + svc->name + " chỉ tiếp nhận từ " + clock_text(svc->opens_at_min) + " đến " +
+                                                    clock_text(svc->closes_at_min) + "; xin mời ông/bà quay lại trong giờ tiếp nhận");
       case ServiceAvailability::full:
-        return Status::conflict("service_full", "Dịch vụ " + svc->name + " đã hết số trong ngày");
+        return Status::conflict("service_full", "Lĩnh vực " + svc->name +
+                                                 " đã hết số trong ngày; xin mời ông/bà quay lại vào ngày làm việc tiếp theo");
       case ServiceAvailability::open:
         break;
     }
@@ -192,14 +194,14 @@ struct Decider {
 
   Result<Decision> operator()(const Transfer& cmd) const {
     if (cmd.to_service.empty() && cmd.to_counter == 0)
-      return Status::invalid_argument("missing_target", "Cần chọn dịch vụ hoặc quầy để chuyển");
+      return Status::invalid_argument("missing_target", "Cần chọn lĩnh vực hoặc quầy để chuyển");
     auto r = on_held_ticket(cmd.counter, cmd.officer, {CounterState::calling, CounterState::serving}, "chuyển",
                             EventType::ticket_transferred);
     if (!r.is_ok()) return r;
     const Ticket* t = s.find_ticket(r.value().ticket_id);
     const std::string service = cmd.to_service.empty() ? t->service : cmd.to_service;
     if (!config.find_service(service))
-      return Status::not_found("unknown_service", "Không có dịch vụ \"" + service + "\"");
+      return Status::not_found("unknown_service", "Không có lĩnh vực \"" + service + "\"");
     if (cmd.to_counter != 0) {
       if (!config.find_counter(cmd.to_counter))
         return Status::not_found("unknown_counter", "Không có " + counter_label(cmd.to_counter));
@@ -207,14 +209,14 @@ struct Decider {
         return Status::invalid_argument("same_counter", "Không thể chuyển về chính quầy này");
       if (!config.counter_serves(cmd.to_counter, service))
         return Status::invalid_argument("counter_does_not_serve",
-                                        counter_label(cmd.to_counter) + " không phục vụ dịch vụ này");
+                                        counter_label(cmd.to_counter) + " không phục vụ lĩnh vực này");
       // Nobody would call the citizen there until it opens again.
       const CounterStatus* target = s.find_counter(cmd.to_counter);
       if (!target || target->state == CounterState::closed)
         return Status::conflict("counter_closed", counter_label_first(cmd.to_counter) +
                                                       " đang đóng; hãy chuyển theo lĩnh vực hoặc chọn quầy đang mở");
     } else if (service == t->service) {
-      return Status::invalid_argument("same_service", "Số này đã thuộc dịch vụ đó; hãy chọn quầy khác");
+      return Status::invalid_argument("same_service", "Số này đã thuộc lĩnh vực đó; hãy chọn quầy khác");
     }
     Event& e = r.value().events.back();
     e.service = cmd.to_service.empty() ? std::string{} : service;

@@ -1,5 +1,7 @@
 #include "domain/office_config.hpp"
 
+#include "domain/time.hpp"
+
 #include <map>
 #include <set>
 
@@ -61,8 +63,11 @@ std::string validate_config(const OfficeConfig& config) {
     if (s.daily_cap < 0) return "service " + s.code + ": daily_cap must be >= 0";
     if (s.target_wait_min <= 0) return "service " + s.code + ": target_wait_min must be > 0";
     if (s.default_service_s <= 0) return "service " + s.code + ": default_service_s must be > 0";
-    if (s.opens_at_min < 0 || s.closes_at_min > 1440 || s.opens_at_min >= s.closes_at_min)
-      return "service " + s.code + ": opening hours are invalid";
+    if (s.opens_at_min < 0 || s.closes_at_min > 1440)
+      return "service " + s.code + ": opening hours must lie within 00:00–24:00";
+    if (s.opens_at_min >= s.closes_at_min)
+      return "service " + s.code + ": opening hours: opens_at " + clock_text(s.opens_at_min) +
+             " must come before closes_at " + clock_text(s.closes_at_min);
   }
   std::set<int> numbers;
   for (const auto& c : config.counters) {
@@ -84,6 +89,11 @@ std::string validate_config(const OfficeConfig& config) {
   for (const auto& d : config.devices) {
     if (!ids.insert(d.id).second) return "duplicate device id: " + d.id;
     if (d.key.size() < 8) return "device " + d.id + ": key must be at least 8 characters";
+    // The example's keys are public: a kiosk or rating pad key anyone can read lets anyone
+    // issue tickets or vote.
+    if (d.key.rfind("thay-bang-", 0) == 0)
+      return "device " + d.id + ": key is still the example's placeholder \"" + d.key +
+             "\"; put a random one, made with: tr -dc a-z0-9 < /dev/urandom | head -c 24";
     if (!keys.insert(d.key).second) return "device " + d.id + ": duplicate key";
     if (d.kind == DeviceKind::rating_pad && !numbers.count(d.counter))
       return "device " + d.id + ": rating pad for unknown counter";
@@ -91,6 +101,10 @@ std::string validate_config(const OfficeConfig& config) {
   const auto& p = config.policy;
   if (p.priority_every < 1 || p.normal_between < 0) return "priority ratio is invalid";
   if (p.vote_window_s <= 0) return "vote_window_s must be > 0";
+  if (p.apology_wait_min < 1 || p.apology_wait_min > 600)
+    return "[policy] apology_wait_min must be 1–600 minutes, got " + std::to_string(p.apology_wait_min);
+  if (p.idle_alert_s < 1 || p.idle_alert_s > 3600)
+    return "[policy] idle_alert_s must be 1–3600 seconds, got " + std::to_string(p.idle_alert_s);
   return "";
 }
 

@@ -63,4 +63,10 @@ bool utc_offset_for_zone(const std::string& zone, int& offset_minutes_out) {
   return false;
 }
 
+std::string clock_text(int minute_of_day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+  return buf;
+}
+
 }  // namespace motcua

@@ -44,4 +44,7 @@ bool iso_to_service_day(const std::string& iso, int& day_out);
 // Known zone names mapped to fixed offsets. Returns false when unknown.
 bool utc_offset_for_zone(const std::string& zone, int& offset_minutes_out);
 
+// A minute of the day as "HH:MM" (1440 → "24:00"), as opening hours are written.
+std::string clock_text(int minute_of_day);
+
 }  // namespace motcua

@@ -83,7 +83,7 @@ void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant n
     a.message = counter_name(config, number) +
                 (c.state == CounterState::paused
                      ? " đang tạm dừng" + (c.pause_reason.empty() ? std::string() : " (" + c.pause_reason + ")")
-                     : std::string(" đang rảnh")) +
+                     : std::string(" chưa gọi số tiếp theo")) +
                 " trong khi có công dân đang chờ";
     out.push_back(std::move(a));
   }
@@ -123,8 +123,8 @@ void apology_alerts(const OfficeConfig& config, const OfficeState& state, Instan
     a.kind = AlertKind::apology_waiting;
     a.service = code;
     a.threshold_s = threshold_s;
-    a.message = "Khách chờ, được xin lỗi: " + std::to_string(a.count) + " công dân " + service_name(config, code) +
-                " đã chờ quá " + std::to_string(config.policy.apology_wait_min) + " phút (lâu nhất: số " + a.number +
+    a.message = "Khách chờ, được xin lỗi: " + std::to_string(a.count) + " công dân chờ lĩnh vực " + service_name(config, code) +
+                " quá " + std::to_string(config.policy.apology_wait_min) + " phút (lâu nhất: số " + a.number +
                 ")";
     out.push_back(std::move(a));
   };

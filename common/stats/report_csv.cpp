@@ -10,7 +10,7 @@ namespace {
 
 std::string_view group_column(Grouping g) {
   switch (g) {
-    case Grouping::by_service: return "Dịch vụ";
+    case Grouping::by_service: return "Lĩnh vực";
     case Grouping::by_counter: return "Quầy";
     case Grouping::by_officer: return "Cán bộ";
     case Grouping::whole_office: break;

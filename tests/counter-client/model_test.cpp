@@ -361,6 +361,16 @@ TEST(PadModel, LostReplyLetsThemTapAgainAndAlreadyVotedThanks) {
   EXPECT_EQ(pad.screen(), PadScreen::thanks);
 }
 
+TEST(PadModel, ARefusalShowsTheCitizenAPlainSentenceNotTheServersWords) {
+  PadModel pad(1, 30000);
+  pad.apply_message(vote_requested(9, 1, 1000), 1000);
+  ASSERT_TRUE(pad.choose_rating(1, 1100));
+  pad.vote_done(ApiResult::from_reply(403, R"({"error":"wrong_counter","message":"Số này được phục vụ ở quầy khác"})"),
+                1200);
+  EXPECT_EQ(pad.screen(), PadScreen::message);
+  EXPECT_EQ(pad.message(), "Rất tiếc, chưa ghi nhận được đánh giá của ông/bà. Xin cảm ơn ông/bà.");
+}
+
 TEST(PadModel, OfficerOnDutyFromSnapshot) {
   PadModel pad(1, 30000);
   pad.apply_message(snapshot(counter_status("idle")), 0);

@@ -450,7 +450,9 @@ async function main() {
     await bad.waitForSelector('button.service[data-service="ho-tich"]');
     await bad.click('button.service[data-service="ho-tich"]');
     await bad.waitForSelector('#screen-error:not([hidden])');
-    checkEq((await bad.locator('#error-title').textContent()).trim(), 'Máy lấy số chưa được cấp quyền', 'a wrong key is refused clearly');
+    checkEq((await bad.locator('#error-title').textContent()).trim(), 'Máy lấy số đang tạm ngừng', 'a wrong key is refused clearly');
+    checkEq((await bad.locator('#error-message').textContent()).trim(),
+      'Vui lòng liên hệ cán bộ hướng dẫn tại sảnh để được cấp số.', 'with a next step a citizen can take, not the server\'s words');
     checkEq(await issuedTotal(base), before + 1, 'and issues nothing');
 
     // 8. A service's closing hour passes with the page open and nothing else happening: no

@@ -34,6 +34,14 @@ TEST(ConfigLoader, TheShippedExampleLoadsOnceItsPlaceholdersAreFilled) {
   const std::string placeholder = "$argon2id$v=19$m=65536,t=2,p=1$REPLACE_ME";
   for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder))
     text.replace(at, placeholder.size(), hash);
+  // Its device keys are placeholders too, refused by name, until each gets a random key.
+  auto keys_not_filled = parse_config_text(text, "office.example.toml");
+  ASSERT_FALSE(keys_not_filled.is_ok());
+  EXPECT_NE(keys_not_filled.status().message().find("key is still the example's placeholder"), std::string::npos)
+      << keys_not_filled.status().message();
+  const std::string key_placeholder = "thay-bang-khoa-ngau-nhien-";
+  for (auto at = text.find(key_placeholder); at != std::string::npos; at = text.find(key_placeholder))
+    text.replace(at, key_placeholder.size(), "k7f3q9x2m4p8-");
   auto c = parse_config_text(text, "office.example.toml");
   ASSERT_TRUE(c.is_ok()) << c.status().message();
   const auto& o = c.value().office;
@@ -129,6 +137,16 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
       {"negative session", base + "[server]\nsession_hours = -5\n", "[server] session_hours must be 1–168"},
       {"offset out of range", "utc_offset_minutes = 100000\n" + base, "utc_offset_minutes must be"},
       {"synchronous", base + "[server]\nsynchronous = 'FAST'\n", "synchronous must be FULL, NORMAL or EXTRA"},
+      {"listen by name", base + "[server]\nlisten = 'localhost'\n", "[server] listen must be an IP address"},
+      {"base url without scheme", base + "[server]\npublic_base_url = '192.168.1.10:8080'\n",
+       "public_base_url must start with http:// or https://"},
+      {"negative apology wait", base + "[policy]\napology_wait_min = -5\n", "apology_wait_min must be 1–600 minutes, got -5"},
+      {"idle alert at once", base + "[policy]\nidle_alert_s = 0\n", "idle_alert_s must be 1–3600 seconds, got 0"},
+      {"example device key", base + "[[devices]]\nid='kiosk-1'\nkind='kiosk'\nkey='thay-bang-khoa-ngau-nhien-1'\n",
+       "device kiosk-1: key is still the example's placeholder"},
+      {"hours backwards", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\n"
+                                 "opens_at='17:00'\ncloses_at='07:30'\n",
+       "service b: opening hours: opens_at 17:00 must come before closes_at 07:30"},
       {"placeholder hash", base + "[[officers]]\nusername='h'\npassword_hash='$argon2id$v=19$m=65536,t=2,p=1$REPLACE_ME'\n",
        "officer h: password_hash is not an argon2id hash"},
       {"weights of another service", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\n"

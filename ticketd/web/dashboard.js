@@ -3,7 +3,7 @@
 'use strict';
 
 const TOKEN_KEY = 'motcua.dashboard.token';
-const STATE_NAMES = { idle: 'Đang rảnh', calling: 'Đang mời', serving: 'Đang phục vụ', paused: 'Tạm dừng',
+const STATE_NAMES = { idle: 'Sẵn sàng', calling: 'Đang mời', serving: 'Đang phục vụ', paused: 'Tạm dừng',
   closed: 'Đóng', offline: 'Mất kết nối' };
 const SERVICE_STATUS = { open: 'Đang nhận số', outside_hours: 'Ngoài giờ', full: 'Hết số' };
 const REASONS = [['thai_do', 'Thái độ'], ['cho_lau', 'Chờ lâu'], ['huong_dan_khong_ro', 'Hướng dẫn không rõ'],
@@ -20,11 +20,14 @@ function minutes(seconds) {
   if (seconds === null || seconds === undefined) return '–';
   return (seconds / 60).toFixed(1).replace('.', ',') + ' phút';
 }
-function clockText(seconds) {
+// A running duration in words ("12 phút", "1 giờ 5 phút"): "12:34" beside the clock
+// would read as a time of day.
+function durationText(seconds) {
   seconds = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
-  const mm = String(m).padStart(2, '0'), ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+  if (seconds < 60) return 'dưới 1 phút';
+  const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60;
+  if (h === 0) return `${m} phút`;
+  return m === 0 ? `${h} giờ` : `${h} giờ ${m} phút`;
 }
 function serverNow() { return Date.now() + state.clockOffset; }
 // A time as the office's clocks show it (utc_offset_minutes of /api/office), whatever
@@ -287,16 +290,16 @@ function tick() {
   for (const tr of $('services-table').tBodies[0].rows) {
     const waiting = Number(tr.dataset.waiting);
     const longest = waiting > 0 ? Number(tr.dataset.longest) + elapsed : 0;
-    tr.querySelector('[data-field=longest_wait]').textContent = waiting > 0 ? clockText(longest) : '–';
+    tr.querySelector('[data-field=longest_wait]').textContent = waiting > 0 ? durationText(longest) : '–';
     tr.classList.toggle('late', waiting > 0 && longest > Number(tr.dataset.target));
   }
   for (const tr of $('counters-table').tBodies[0].rows) {
     const s = tr.dataset.state;
     const busy = s === 'calling' || s === 'serving' || s === 'paused' || s === 'idle';
-    tr.querySelector('[data-field=duration]').textContent = busy ? clockText((now - Number(tr.dataset.since)) / 1000) : '';
+    tr.querySelector('[data-field=duration]').textContent = busy ? durationText((now - Number(tr.dataset.since)) / 1000) : '';
   }
   for (const span of document.querySelectorAll('#alerts .age'))
-    span.textContent = '· ' + clockText((now - Number(span.dataset.since)) / 1000);
+    span.textContent = '· ' + durationText((now - Number(span.dataset.since)) / 1000);
   $('clock').textContent = officeTime(now, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 setInterval(tick, 1000);
@@ -469,8 +472,8 @@ const REPORT_COLUMNS = [
   ['Đã hủy', (r) => num(r.cancelled)], ['Chờ TB', (r) => mins(r.wait.avg_s)], ['Chờ trung vị', (r) => mins(r.wait.median_s)],
   ['Chờ P90', (r) => mins(r.wait.p90_s)], ['Phục vụ TB', (r) => mins(r.service.avg_s)],
   ['Phục vụ trung vị', (r) => mins(r.service.median_s)], ['Phục vụ P90', (r) => mins(r.service.p90_s)],
-  ['Đúng hạn', (r) => pct(r.on_time_rate)], ['Số phiếu', (r) => num(r.votes)],
-  ['Hài lòng', (r) => pct(r.satisfaction_rate)], ['Tham gia', (r) => pct(r.participation)]];
+  ['Gọi trong mục tiêu', (r) => pct(r.on_time_rate)], ['Lượt đánh giá', (r) => num(r.votes)],
+  ['Tỷ lệ hài lòng', (r) => pct(r.satisfaction_rate)], ['Tham gia', (r) => pct(r.participation)]];
 function mins(s) { return s === null ? '–' : (s / 60).toFixed(1).replace('.', ','); }
 function renderReport(rep) {
   const groupName = { service: 'Lĩnh vực', counter: 'Quầy', officer: 'Cán bộ', office: 'Đơn vị' }[rep.group];

@@ -114,12 +114,12 @@
 
   function renderOptions() {
     $('priority-button').classList.toggle('chosen', !!state.priorityGroup);
-    $('priority-state').textContent = state.priorityGroup ? '✓ ' + groupName(state.priorityGroup) : 'Người cao tuổi, khuyết tật, phụ nữ mang thai…';
+    $('priority-state').textContent = state.priorityGroup ? '✓ ' + groupName(state.priorityGroup) : 'Người từ 80 tuổi, người khuyết tật, phụ nữ mang thai…';
     $('phone-button').classList.toggle('chosen', !!state.phone);
     // Masked: the kiosk screen is in a public hall.
     $('phone-state').textContent = state.phone ? '✓ ' + state.phone.slice(0, 3) + '•••••' + state.phone.slice(-2) : 'Chạm để nhập';
     $('cccd-box').classList.toggle('chosen', !!state.cccd);
-    $('cccd-state').textContent = state.cccd ? '✓ Đã nhận thông tin CCCD' : 'Đưa mặt sau thẻ CCCD gắn chíp vào máy quét';
+    $('cccd-state').textContent = state.cccd ? '✓ Đã nhận thông tin CCCD' : 'Đưa mã QR trên thẻ căn cước (CCCD) vào máy quét';
     armIdleReset();
   }
 
@@ -279,17 +279,23 @@
     // 5xx changed nothing, so "Thử lại" may reuse the same key; a refusal ends this attempt.
     if (answer.status < 500) state.attempt = null;
     if (answer.status === 401 || answer.status === 403) {
-      showError('Máy lấy số chưa được cấp quyền', (data.message || '') + ' Vui lòng liên hệ cán bộ quản trị.', false);
+      // The server's reason is for IT (the log has it); the citizen needs the next step.
+      showError('Máy lấy số đang tạm ngừng', 'Vui lòng liên hệ cán bộ hướng dẫn tại sảnh để được cấp số.', false);
     } else if (data.error === 'service_closed' || data.error === 'service_full') {
-      showError('Lĩnh vực này đã ngừng cấp số', data.message || '', false);
+      showError(data.error === 'service_full' ? 'Lĩnh vực này đã hết số trong ngày' : 'Lĩnh vực này đang ngoài giờ tiếp nhận',
+        data.message || '', false);
       refreshServices();  // so the next citizen sees that button off
     } else if (data.error === 'invalid_identity') {
       state.cccd = '';
       state.phone = '';
       renderOptions();
-      showError('Thông tin công dân không hợp lệ', (data.message || '') + '. Ông/bà có thể lấy số mà không cần thông tin này.', false);
+      showError('Không đọc được thông tin trên thẻ',
+        'Ông/bà vẫn có thể lấy số mà không cần thông tin này: chạm "Quay lại" rồi chọn lại lĩnh vực.', false);
     } else {
-      showError('Không cấp được số', data.message || `Lỗi ${answer.status}`, answer.status >= 500);
+      const retry = answer.status >= 500 && state.attempt;
+      showError('Không cấp được số',
+        'Chưa có số nào được cấp cho ông/bà. Vui lòng chạm ' + (retry ? '"Thử lại"' : '"Quay lại" để lấy số lại') +
+        ' hoặc liên hệ cán bộ hướng dẫn tại sảnh.', answer.status >= 500);
     }
   }
 

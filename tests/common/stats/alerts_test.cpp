@@ -153,7 +153,7 @@ TEST(Alerts, IdleCounterWhilePeopleWait) {
   h.open(3, "canbo3", 0).issue(1, "dat-dai", 500);
   for (const auto& c : cases) EXPECT_EQ(summary(h.alerts(c.now_s)), c.expected) << "at " << c.now_s;
   EXPECT_EQ(h.alerts(621)[0].since, at_s(500));
-  EXPECT_EQ(h.alerts(621)[0].message, "Quầy 3 đang rảnh trong khi có công dân đang chờ");
+  EXPECT_EQ(h.alerts(621)[0].message, "Quầy 3 chưa gọi số tiếp theo trong khi có công dân đang chờ");
 }
 
 TEST(Alerts, IdleClockStartsWhenTheCounterFreesUp) {
@@ -188,7 +188,7 @@ TEST(Alerts, ApologyForEveryoneStillInLinePastTheThreshold) {
   const auto a = h.alerts(2801);
   EXPECT_EQ(summary(a), (Names{"wait_over_target:ho-tich:#1", "wait_over_target:tra-ket-qua:#4",
                                "apology_waiting:ho-tich:#1:x2", "apology_waiting:tra-ket-qua:#4"}));
-  EXPECT_EQ(a[2].message, "Khách chờ, được xin lỗi: 2 công dân Tư pháp – Hộ tịch đã chờ quá 45 phút (lâu nhất: số 1002)");
+  EXPECT_EQ(a[2].message, "Khách chờ, được xin lỗi: 2 công dân chờ lĩnh vực Tư pháp – Hộ tịch quá 45 phút (lâu nhất: số 1002)");
 }
 
 TEST(Alerts, ApologyAtTheCounterThatCallsALateTicket) {

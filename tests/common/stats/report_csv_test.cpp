@@ -82,7 +82,7 @@ TEST(ReportCsv, EmptyRangeHasHeaderAndEmptyFigures) {
                                   seeded_events());
   const auto lines = records(report_to_csv(r).substr(3));
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0], std::string("Dịch vụ") + kHeaderTail);
+  EXPECT_EQ(lines[0], std::string("Lĩnh vực") + kHeaderTail);
   EXPECT_EQ(lines[1], "Tổng cộng,,0,0,0,0,0,,,,,,,,0,0,0,0,0,,,0,0,0,0,0");
 }
 

@@ -127,7 +127,7 @@ key = "test-kiosk-key-1"
   ASSERT_EQ(alerts.as_array().size(), 1u) << json::serialize(alerts);
   EXPECT_EQ(alerts.as_array()[0].at("kind").as_string(), "counter_idle");
   EXPECT_EQ(alerts.as_array()[0].at("counter").as_int64(), 1);
-  EXPECT_EQ(alerts.as_array()[0].at("message").as_string(), "Quầy 1 đang rảnh trong khi có công dân đang chờ");
+  EXPECT_EQ(alerts.as_array()[0].at("message").as_string(), "Quầy 1 chưa gọi số tiếp theo trong khi có công dân đang chờ");
   // Calling the citizen clears it.
   ASSERT_EQ(officer.counter_action(1, "call-next").status, 200);
   auto r = raw_get(daemon.port(), "/api/today", boss.token());
