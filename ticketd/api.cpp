@@ -201,10 +201,19 @@ void Api::route(Call call) {
     if (!get) return method_not_allowed();
     return on_strand(std::move(call), [this](Call&) {
       const auto& s = office_.state();
-      return json_response(200, json::object{{"status", "ok"},
-                                             {"version", "0.1.0"},
-                                             {"seq", s.last_seq},
-                                             {"service_day", service_day_to_iso(s.service_day)}});
+      json::object o{{"status", "ok"},
+                     {"version", "0.1.0"},
+                     {"seq", s.last_seq},
+                     {"service_day", service_day_to_iso(s.service_day)}};
+      // Every change is refused while commits fail (a full disk, a lock held elsewhere):
+      // a monitor polling health must see it.
+      if (const std::string& why = office_.metrics().last_commit_error; !why.empty()) {
+        o["status"] = "error";
+        o["error"] = "storage_failing";
+        o["message"] = "Không ghi được dữ liệu; mọi thay đổi đang bị từ chối: " + why;
+        return json_response(503, o);
+      }
+      return json_response(200, o);
     });
   }
   if (n == 2 && (p1 == "office" || p1 == "services" || p1 == "queue")) {

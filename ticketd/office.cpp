@@ -269,6 +269,7 @@ void Office::on_committed(std::uint64_t batch_id, Status status) {
     // Nothing of this batch is durable, and what is staged since was decided on top of
     // it: forget both, rebuild from disk, refuse every reply.
     metrics_.commit_failures += 1;
+    metrics_.last_commit_error = status.message();
     std::fprintf(stderr, "ticketd: commit failed: %s\n", status.message().c_str());
     {
       std::lock_guard lock(staging_mutex_);
@@ -286,6 +287,7 @@ void Office::on_committed(std::uint64_t batch_id, Status status) {
     return;
   }
   completed_batch_id_ = batch_id;
+  if (!metrics_.last_commit_error.empty()) metrics_.last_commit_error.clear();
   while (!unpublished_.empty() && unpublished_.front().batch_id <= batch_id) {
     auto& e = unpublished_.front();
     metrics_.events_committed += 1;

@@ -43,6 +43,9 @@ struct OfficeMetrics {
   std::vector<double> commit_seconds_buckets_le{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1};
   std::vector<std::uint64_t> commit_seconds_counts = std::vector<std::uint64_t>(10, 0);
   double commit_seconds_sum = 0;
+  // Why the last commit failed, while no commit has succeeded since ("" = none): a full
+  // or failing disk shows in /api/health, not only in the log.
+  std::string last_commit_error;
 };
 
 // The store, locked for the lifetime of this handle: the store thread may be writing.

@@ -139,6 +139,37 @@ TEST(Crash, ASecondDaemonOnTheSameDatabaseRefusesToStart) {
   EXPECT_EQ(str_of(next.body, "number"), "1003");
 }
 
+// While commits fail every change is refused (503) and health says so; once the database
+// takes writes again, both recover without a restart.
+TEST(Crash, HealthReportsCommitsFailingUntilOneSucceeds) {
+  DaemonProcess daemon;
+  ASSERT_TRUE(daemon.start()) << daemon.log();
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  ASSERT_EQ(kiosk->issue_ticket("ho-tich").status, 201);
+  ASSERT_EQ(make_client(daemon)->health().status, 200);
+
+  // Another program holds the database's write lock past ticketd's 5 s busy timeout.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(daemon.db_path().c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(other);
+  const auto refused = kiosk->issue_ticket("ho-tich");
+  EXPECT_EQ(refused.status, 503) << refused.message;
+  const auto sick = make_client(daemon)->health();
+  EXPECT_EQ(sick.status, 503);
+  EXPECT_EQ(str_of(sick.body, "status"), "error");
+  EXPECT_EQ(str_of(sick.body, "error"), "storage_failing");
+  EXPECT_NE(str_of(sick.body, "message").find("Không ghi được dữ liệu"), std::string::npos) << str_of(sick.body, "message");
+
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  const auto next = kiosk->issue_ticket("ho-tich");
+  ASSERT_EQ(next.status, 201) << next.message;
+  EXPECT_EQ(str_of(next.body, "number"), "1002") << "the refused ticket left no number behind";
+  const auto well = make_client(daemon)->health();
+  EXPECT_EQ(well.status, 200);
+  EXPECT_EQ(str_of(well.body, "status"), "ok");
+}
+
 TEST(Crash, AMissingDatabaseFolderIsNamed) {
   DaemonOptions missing;
   missing.db_path = "/nonexistent-motcua-folder/office.db";
