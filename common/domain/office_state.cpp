@@ -186,7 +186,9 @@ void apply(const OfficeConfig& config, OfficeState& s, const Event& e) {
       if (!e.service.empty()) t->service = e.service;
       t->state = TicketState::transferred;
       t->target_counter = e.to_counter;
-      if (e.reason != kCounterClosedRelease) t->transfers += 1;
+      // Only an officer's hand-on is a transfer; a ticket put back in line because its
+      // counter closed (sign-out, a supervisor's force-close) was not sent anywhere.
+      if (e.reason != kCounterClosedRelease && e.reason != kClosedBySupervisor) t->transfers += 1;
       t->started_at.reset();
       join_line(s, *t);
       if (auto c = s.counters.find(e.counter); c != s.counters.end() && c->second.ticket_id == t->id) {

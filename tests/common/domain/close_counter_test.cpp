@@ -59,6 +59,7 @@ TEST_P(CloseCounterFrom, ClosesItAndPutsTheHeldTicketBackWhereItStood) {
     EXPECT_EQ(t.queue_at, at("08:00"));
     EXPECT_EQ(t.target_counter, 0) << "any counter of its service";
     EXPECT_EQ(people_ahead(o.state(), t), 0) << "first in line, not last";
+    EXPECT_EQ(t.transfers, 0) << "put back in line, not transferred by anyone";
   } else {
     EXPECT_EQ(d.ticket_id, 0);
     EXPECT_EQ(o.ticket(first).state, TicketState::waiting);
