@@ -330,7 +330,7 @@ async function main() {
     checkEq(called.status, 200, 'call-next');
     checkEq(called.data.ticket.number, number, 'the priority ticket is called first');
     await phone.waitForSelector('#call:not([hidden])');
-    checkEq((await phone.locator('#call').textContent()).replace(/\u00a0/g, ' ').trim(), 'Mời đến quầy số 1', 'my ticket shows the counter');
+    checkEq((await phone.locator('#call').textContent()).replace(/\u00a0/g, ' ').trim(), 'Mời ông/bà đến quầy số 1', 'my ticket shows the counter');
     await phone.waitForFunction(() => document.body.dataset.chimes === '1');
     check(true, 'and plays the chime once');
     await phone2.waitForFunction(() => document.getElementById('ahead').textContent === '0');

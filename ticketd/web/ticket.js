@@ -56,7 +56,7 @@
     const call = $('call');
     if (t.state === 'called') {
       call.hidden = false;
-      call.textContent = `Mời đến quầy\u00a0số\u00a0${t.counter}`;
+      call.textContent = `Mời ông/bà đến quầy\u00a0số\u00a0${t.counter}`;
     } else if (t.state === 'serving') {
       call.hidden = false;
       call.textContent = `Đang được phục vụ tại quầy\u00a0số\u00a0${t.counter}`;
@@ -65,7 +65,7 @@
       call.textContent = 'Xin cảm ơn ông/bà!';
     } else if (t.state === 'no_show') {
       call.hidden = false;
-      call.textContent = 'Ông/bà đã vắng mặt khi được mời. Vui lòng liên hệ cán bộ tại quầy.';
+      call.textContent = 'Ông/bà đã được mời nhưng chưa có mặt tại quầy. Vui lòng liên hệ cán bộ tại quầy để được phục vụ tiếp.';
     } else if (t.state === 'cancelled') {
       call.hidden = false;
       // Left waiting when its day ended, or cancelled at the kiosk or by a leader.
