@@ -161,6 +161,30 @@ reading = "digits"
   EXPECT_EQ(s.sound.style.reading, speech::NumberReading::digits);
 }
 
+// deploy/display.example.toml documents the file: it must load, and say what it says.
+TEST_F(SettingsTest, TheShippedExampleLoadsAsItReads) {
+  auto r = parse_display_settings({"--config", std::string(MOTCUA_SOURCE_DIR) + "/deploy/display.example.toml"});
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  const DisplaySettings& s = r.value();
+  EXPECT_EQ(s.server, "192.168.1.10:8080");
+  EXPECT_EQ(s.device_key, "thay-khoa-may-bang");
+  EXPECT_EQ(s.utc_offset_minutes, 420);
+  EXPECT_EQ(s.board.max_recent, 8u);
+  ASSERT_EQ(s.notices.size(), 3u);
+  EXPECT_EQ(s.notices[1], "Khách chờ, được xin lỗi");
+  EXPECT_TRUE(s.board.filter.counters.empty());
+  EXPECT_TRUE(s.screen.fullscreen);
+  EXPECT_EQ(s.screen.monitor, 0);
+  EXPECT_EQ(s.screen.renderer, "software");
+  EXPECT_TRUE(s.sound.enabled);
+  EXPECT_EQ(s.sound.voice, "vi");
+  EXPECT_EQ(s.sound.style.numbers.dialect, speech::Dialect::northern);
+  EXPECT_TRUE(s.sound.style.numbers.four_as_tu);
+  EXPECT_EQ(s.sound.style.reading, speech::NumberReading::words);
+  EXPECT_EQ(s.sound.queue.repetitions, 2);
+  EXPECT_EQ(s.sound.queue.stale_after, Millis{60000});
+}
+
 TEST_F(SettingsTest, FlagsOverrideTheFileWhateverTheirOrder) {
   const std::string path = write("[server]\naddress = \"192.168.1.10:8080\"\n[screen]\nwidth = 1280\nheight = 720\n"
                                  "[speech]\nrepetitions = 1\n");
