@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <sodium.h>
 #include <boost/asio/ip/address.hpp>
@@ -207,7 +208,13 @@ Result<LoadedConfig> parse_config_text(const std::string& text, const std::strin
       return Status::invalid_argument("invalid_config", source_name + ": " + why);
     return loaded;
   } catch (const std::exception& e) {
-    return Status::invalid_argument("invalid_config", source_name + ": " + e.what());
+    std::string message = source_name + ": " + e.what();
+    // toml11 reads an unquoted 07:30 as a number and hints at number syntax; the mistake
+    // is almost always a time of day written without quotes.
+    static const std::regex unquoted_time(R"(=\s*\d{1,2}:\d{2}\s*(#.*)?\n)");
+    if (std::regex_search(message, unquoted_time))
+      message += "\nTimes of day are text, in quotes: opens_at = \"07:30\"";
+    return Status::invalid_argument("invalid_config", message);
   }
 }
 

@@ -262,7 +262,8 @@ int main(int argc, char** argv) {
   }
   auto store = store::Store::open(settings.db_path, store_options);
   if (!store.is_ok()) {
-    std::fprintf(stderr, "ticketd: %s\n", store.status().message().c_str());
+    std::fprintf(stderr, "ticketd: không mở được cơ sở dữ liệu %s: %s\n", settings.db_path.c_str(),
+                 store.status().message().c_str());
     return 3;
   }
 

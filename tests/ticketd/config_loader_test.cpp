@@ -137,6 +137,9 @@ TEST(ConfigLoader, MistakesAreRefusedWithTheirCause) {
       {"negative session", base + "[server]\nsession_hours = -5\n", "[server] session_hours must be 1–168"},
       {"offset out of range", "utc_offset_minutes = 100000\n" + base, "utc_offset_minutes must be"},
       {"synchronous", base + "[server]\nsynchronous = 'FAST'\n", "synchronous must be FULL, NORMAL or EXTRA"},
+      {"time without quotes", base + "[[services]]\ncode='b'\nname='B'\nfirst_number=2001\nlast_number=2999\n"
+                                     "opens_at = 07:30\n",
+       "Times of day are text, in quotes: opens_at = \"07:30\""},
       {"listen by name", base + "[server]\nlisten = 'localhost'\n", "[server] listen must be an IP address"},
       {"base url without scheme", base + "[server]\npublic_base_url = '192.168.1.10:8080'\n",
        "public_base_url must start with http:// or https://"},
