@@ -162,8 +162,8 @@ void PanelApp::trigger(PanelAction a, json::object body) {
   if (!model_->can(a)) {
     std::string why = model_->busy()                ? "đang chờ kết quả thao tác trước"
                       : !model_->connected()         ? "đang mất kết nối"
-                                                     : "quầy đang ở trạng thái «" + panel_state_label(model_->state()) + "»";
-    model_->set_notice(Notice::Kind::error, "Không thể «" + action_label(a) + "» lúc này: " + why + ".", now);
+                                                     : "quầy đang ở trạng thái “" + panel_state_label(model_->state()) + "”";
+    model_->set_notice(Notice::Kind::error, "Không thể “" + action_label(a) + "” lúc này: " + why + ".", now);
     return;
   }
   if ((a == PanelAction::transfer || a == PanelAction::pause) && body.empty()) {

@@ -147,7 +147,7 @@ void PanelApp::draw_main() {
     ImGui::Text("Đã chờ: %s", format_duration((waited_until - t->issued_at) / 1000).c_str());
     if (t->started_at > 0) ImGui::Text("Thời gian phục vụ: %s", format_duration((now - t->started_at) / 1000).c_str());
     else if (t->called_here_at > 0)
-      ImGui::Text("Đã mời từ: %s trước", format_duration((now - t->called_here_at) / 1000).c_str());
+      ImGui::Text("Đã mời cách đây %s", format_duration((now - t->called_here_at) / 1000).c_str());
     if (t->recalls > 0) ImGui::Text("Đã gọi lại: %d lần", t->recalls);
   } else {
     ImGui::PushFont(f.large);

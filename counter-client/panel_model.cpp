@@ -204,13 +204,13 @@ void PanelModel::action_done(PanelAction a, const client::ApiResult& r, std::int
   if (r.transport_failed()) {
     // Never replayed: the officer sees it failed, and the live feed shows what really happened.
     set_notice(Notice::Kind::error,
-               "«" + label + "» chưa được xác nhận — " + r.message +
+               "“" + label + "” chưa được xác nhận — " + r.message +
                    " Thao tác không được gửi lại tự động; hãy xem trạng thái quầy rồi thử lại.",
                now_ms);
     return;
   }
   if (r.status == 401 || (r.status == 403 && r.error == "not_signed_in")) session_lost_ = true;
-  set_notice(Notice::Kind::error, "«" + label + "» bị từ chối: " + r.message, now_ms);
+  set_notice(Notice::Kind::error, "“" + label + "” bị từ chối: " + r.message, now_ms);
 }
 
 void PanelModel::set_notice(Notice::Kind kind, std::string text, std::int64_t now_ms) {

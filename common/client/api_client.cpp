@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "client/net.hpp"
+#include "client/network_words.hpp"
 
 namespace motcua::client {
 
@@ -111,7 +112,7 @@ ApiResult ApiClient::request(bool is_post, std::string_view target, const std::s
     bool reused = c.usable();
     if (!reused) {
       beast::error_code ec = c.connect(options_.server, options_.connect_timeout);
-      if (ec) return ApiResult::unreachable(options_.server.to_string() + ": " + ec.message());
+      if (ec) return ApiResult::unreachable(options_.server.to_string() + ": " + network_problem(ec));
     }
 
     http::request<http::string_body> req{is_post ? http::verb::post : http::verb::get, target, 11};
@@ -152,8 +153,8 @@ ApiResult ApiClient::request(bool is_post, std::string_view target, const std::s
                               result == net::error::connection_reset || result == net::error::broken_pipe);
       if (stale && !is_post) continue;
       if (result == beast::error::timeout) return ApiResult::no_reply("hết thời gian chờ");
-      if (!wrote && !reused) return ApiResult::unreachable(result.message());
-      return ApiResult::no_reply(result.message());
+      if (!wrote && !reused) return ApiResult::unreachable(network_problem(result));
+      return ApiResult::no_reply(network_problem(result));
     }
     auto& res = parser.get();
     if (!res.keep_alive()) c.close();

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "client/net.hpp"
+#include "client/network_words.hpp"
 
 namespace motcua::client {
 
@@ -163,8 +164,8 @@ class EventStream::Impl : public std::enable_shared_from_this<Impl> {
     if (stopped_) return;
     auto delay = jittered(backoff_);
     backoff_ = std::min(backoff_ * 2, options_.max_backoff);
-    report(StreamState::disconnected, "Mất kết nối tới " + options_.server.to_string() + " (" + ec.message() +
-                                          "); thử lại sau " + std::to_string(delay.count()) + " ms");
+    report(StreamState::disconnected, "Mất kết nối tới " + options_.server.to_string() + " (" + network_problem(ec) +
+                                          "); thử lại sau " + retry_delay_text(delay));
     retry_timer_.expires_after(delay);
     retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
       if (!wait_ec) self->connect();

@@ -150,6 +150,12 @@ TEST_F(ClientLibrary, ServerDownIsUnreachableAndKeepAliveSurvivesARestart) {
   EXPECT_EQ(down.status, 0);
   EXPECT_TRUE(down.error == "unreachable" || down.error == "no_reply") << down.error;
   EXPECT_FALSE(down.message.empty());
+  // In words an officer can act on, not the system's English.
+  ApiClient fresh(at(daemon.port()));
+  const ApiResult refused = fresh.health();
+  EXPECT_EQ(refused.error, "unreachable");
+  EXPECT_NE(refused.message.find("máy chủ không nhận kết nối (ticketd chưa chạy?)"), std::string::npos) << refused.message;
+  EXPECT_EQ(refused.message.find("refused"), std::string::npos) << refused.message;
   ASSERT_TRUE(daemon.restart_on_same_port()) << daemon.log();
   EXPECT_EQ(c.health().status, 200);
   // A kept-alive connection the server dropped is noticed before a POST goes out on it.
