@@ -44,6 +44,8 @@ void append_row(std::string& out, const ReportRow& r) {
   minutes(r.service.avg_s);
   minutes(r.service.median_s);
   minutes(r.service.p90_s);
+  count(r.called);
+  count(r.on_time);
   field(format_fixed2(r.on_time_rate, 100.0));
   for (auto v : r.votes_by_level) count(v);
   count(r.votes);
@@ -91,7 +93,7 @@ std::string report_csv_header(Grouping grouping) {
   h += ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất";
   h += ",Thời gian chờ trung bình (phút),Thời gian chờ trung vị (phút),Thời gian chờ P90 (phút)";
   h += ",Thời gian phục vụ trung bình (phút),Thời gian phục vụ trung vị (phút),Thời gian phục vụ P90 (phút)";
-  h += ",Tỷ lệ được gọi trong thời gian chờ mục tiêu (%)";
+  h += ",Số đã được gọi,Số được gọi trong thời gian chờ mục tiêu,Tỷ lệ được gọi trong thời gian chờ mục tiêu (%)";
   for (int level = 1; level <= 4; ++level) {
     h += ',';
     h += rating_name(level);

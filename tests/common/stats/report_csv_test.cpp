@@ -33,6 +33,7 @@ const char* kHeaderTail =
     ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất,"
     "Thời gian chờ trung bình (phút),Thời gian chờ trung vị (phút),Thời gian chờ P90 (phút),"
     "Thời gian phục vụ trung bình (phút),Thời gian phục vụ trung vị (phút),Thời gian phục vụ P90 (phút),"
+    "Số đã được gọi,Số được gọi trong thời gian chờ mục tiêu,"
     "Tỷ lệ được gọi trong thời gian chờ mục tiêu (%),Rất hài lòng,Hài lòng,Bình thường,Không hài lòng,"
     "Tổng số đánh giá,Tỷ lệ hài lòng (%),Tỷ lệ tham gia đánh giá (%),"
     "Lý do không hài lòng: Thái độ,Lý do không hài lòng: Thời gian chờ lâu,"
@@ -53,7 +54,7 @@ TEST(ReportCsv, WholeOfficeStartsWithBomAndVietnameseHeader) {
   // on time 15/20 = 75.00 %; votes 4 4 2 5 = 15; satisfaction 8/15 = 53.33 %; participation 15/17 = 88.24 %.
   EXPECT_EQ(lines[1],
             "Trung tâm Phục vụ hành chính công phường Bến Nghé,,25,17,2,4,2,18.43,12.00,45.00,9.96,8.00,25.00,"
-            "75.00,4,4,2,5,15,53.33,88.24,1,1,1,1,1");
+            "20,15,75.00,4,4,2,5,15,53.33,88.24,1,1,1,1,1");
   EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
 }
 
@@ -68,12 +69,12 @@ TEST(ReportCsv, ByOfficerQuotesNamesAndEndsWithTotal) {
   // on time T3 T6 = 2/4 = 50.00; votes 0 1 1 2 = 4; satisfied 1/4 = 25.00; participation 4/4 = 100.00;
   // reasons cho_lau (T3), huong_dan_khong_ro (T13).
   EXPECT_EQ(lines[2],
-            "\"Trần Văn Minh, \"\"Út\"\"\",canbo2,4,4,0,0,0,18.75,17.00,30.00,4.50,4.00,6.00,50.00,"
+            "\"Trần Văn Minh, \"\"Út\"\"\",canbo2,4,4,0,0,0,18.75,17.00,30.00,4.50,4.00,6.00,4,2,50.00,"
             "0,1,1,2,4,25.00,100.00,0,1,1,0,0");
   // Unassigned: T7 T10 T14 T16 T23 T25; only T16 was called (1500 s = 25.00 min), none served,
   // so service times, satisfaction and participation are empty fields; on time 1/1 = 100.00
   // (called within ho-tich's 30 min, where it was issued).
-  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,4,2,25.00,25.00,25.00,,,,100.00,0,0,0,0,0,,,0,0,0,0,0");
+  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,4,2,25.00,25.00,25.00,,,,1,1,100.00,0,0,0,0,0,,,0,0,0,0,0");
   EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,4,2,18.43,", 0), 0u);
 }
 
@@ -83,7 +84,7 @@ TEST(ReportCsv, EmptyRangeHasHeaderAndEmptyFigures) {
   const auto lines = records(report_to_csv(r).substr(3));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0], std::string("Lĩnh vực") + kHeaderTail);
-  EXPECT_EQ(lines[1], "Tổng cộng,,0,0,0,0,0,,,,,,,,0,0,0,0,0,,,0,0,0,0,0");
+  EXPECT_EQ(lines[1], "Tổng cộng,,0,0,0,0,0,,,,,,,0,0,,0,0,0,0,0,,,0,0,0,0,0");
 }
 
 TEST(ReportCsv, FieldQuotingFollowsRfc4180) {

@@ -135,7 +135,7 @@ TEST_F(ReportsApi, CsvMatchesTheJsonReport) {
     for (std::size_t i = 0; i <= json_rows.size(); ++i) {
       const auto& j = i < json_rows.size() ? json_rows[i].as_object() : rep.at("total").as_object();
       const auto& c = rows[i + 1];
-      ASSERT_EQ(c.size(), 26u);
+      ASSERT_EQ(c.size(), 28u);
       if (i < json_rows.size()) {
         EXPECT_EQ(c[0], j.at("label").as_string());
         EXPECT_EQ(c[1], j.at("key").as_string());
@@ -147,6 +147,8 @@ TEST_F(ReportsApi, CsvMatchesTheJsonReport) {
         EXPECT_EQ(c[k++], std::to_string(j.at(f).as_int64())) << f;
       for (const char* d : {"wait", "service"})
         for (const char* s : {"avg_s", "median_s", "p90_s"}) EXPECT_EQ(c[k++], minutes(j.at(d).at(s))) << d << s;
+      EXPECT_EQ(c[k++], std::to_string(j.at("called").as_int64()));
+      EXPECT_EQ(c[k++], std::to_string(j.at("on_time").as_int64()));
       EXPECT_EQ(c[k++], percent(j.at("on_time_rate")));
       for (const auto& v : j.at("votes_by_level").as_array()) EXPECT_EQ(c[k++], std::to_string(v.as_int64()));
       EXPECT_EQ(c[k++], std::to_string(j.at("votes").as_int64()));
