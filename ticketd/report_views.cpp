@@ -47,6 +47,7 @@ json::object report_row_json(const stats::ReportRow& r) {
   o["no_show"] = r.no_show;
   o["cancelled"] = r.cancelled;
   o["unfinished"] = r.unfinished;
+  o["transferred"] = r.transferred;
   o["wait"] = distribution_json(r.wait);
   o["service"] = distribution_json(r.service);
   o["called"] = r.called;

@@ -80,6 +80,7 @@ struct ReportRow {
   std::int64_t no_show = 0;     // last outcome ticket.no_show (a reactivated then served ticket is served)
   std::int64_t cancelled = 0;   // cancelled by staff or the citizen (not the day-end expiry)
   std::int64_t unfinished = 0;  // issued − served − no_show − cancelled (expired at day end, or still open)
+  std::int64_t transferred = 0; // handed on by an officer at least once (to a service or a counter)
 
   // Wait = first ticket.called − ticket.issued, over every ticket called at least once
   // (served, no-show, or transferred and later cancelled alike).

@@ -161,6 +161,9 @@ void ReportAggregator::add(const EventView& e) {
       break;
     case EventType::ticket_transferred:
       if (!e.service.empty()) t->service = service_id(e.service);
+      // Put back in line because its counter closed is not a transfer (as the ticket's own
+      // `transfers` counts them).
+      if (e.reason != kCounterClosedRelease && e.reason != kClosedBySupervisor) t->transferred = true;
       t->started = -1;  // the next counter starts afresh
       break;
     case EventType::ticket_cancelled:
@@ -227,6 +230,7 @@ void ReportAggregator::fold_ticket(const Scratch& t) {
     g.served += t.outcome == served;
     g.no_show += t.outcome == no_show;
     g.cancelled += t.outcome == cancelled;
+    g.transferred += t.transferred;
     if (was_called) {
       g.called += 1;
       g.on_time += on_time;
@@ -270,6 +274,7 @@ void ReportAggregator::merge_group(Group& into, Group& from) {
   into.served += from.served;
   into.no_show += from.no_show;
   into.cancelled += from.cancelled;
+  into.transferred += from.transferred;
   into.called += from.called;
   into.on_time += from.on_time;
   into.wait_sum_ms += from.wait_sum_ms;
@@ -328,6 +333,7 @@ ReportRow ReportAggregator::make_row(Group& g, std::string key, std::string labe
   r.no_show = g.no_show;
   r.cancelled = g.cancelled;
   r.unfinished = g.issued - g.served - g.no_show - g.cancelled;
+  r.transferred = g.transferred;
   r.wait = summarize_ms(g.waits_ms, g.wait_sum_ms);
   r.service = summarize_ms(g.service_ms, g.service_sum_ms);
   r.called = g.called;

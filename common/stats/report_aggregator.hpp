@@ -23,7 +23,7 @@ struct EventView {
   std::string_view officer;
   std::string_view service;  // issued: the service; transferred: the target ("" = same service)
   int rating = 0;            // vote_recorded
-  std::string_view reason;   // vote_recorded: the level-4 reason; ticket_cancelled: why ("day_end")
+  std::string_view reason;   // vote_recorded: the level-4 reason; ticket_cancelled, ticket_transferred: why
 };
 
 // Event types no report figure depends on: a store may skip them before building a view.
@@ -91,13 +91,14 @@ class ReportAggregator {
     Outcome outcome = open;
     std::uint8_t rating = 0;        // 0 = no vote
     std::uint8_t reason = 0xFF;     // index into unhappy_reasons(), 0xFF = none
+    bool transferred = false;       // an officer handed it on at least once
     bool valid = false;
   };
   static_assert(sizeof(Scratch) <= 40, "a million tickets' scratch should stay small");
 
   struct Group {
     bool active = false;
-    std::int64_t issued = 0, served = 0, no_show = 0, cancelled = 0, called = 0, on_time = 0;
+    std::int64_t issued = 0, served = 0, no_show = 0, cancelled = 0, transferred = 0, called = 0, on_time = 0;
     std::int64_t wait_sum_ms = 0, service_sum_ms = 0;
     std::vector<std::int32_t> waits_ms, service_ms;
     std::array<std::int64_t, 4> votes{};

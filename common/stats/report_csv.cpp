@@ -38,6 +38,7 @@ void append_row(std::string& out, const ReportRow& r) {
   count(r.no_show);
   count(r.cancelled);
   count(r.unfinished);
+  count(r.transferred);
   minutes(r.wait.avg_s);
   minutes(r.wait.median_s);
   minutes(r.wait.p90_s);
@@ -90,7 +91,7 @@ std::string format_fixed2(const std::optional<double>& value, double mul, double
 std::string report_csv_header(Grouping grouping) {
   std::string h;
   h += group_column(grouping);
-  h += ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất";
+  h += ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất,Đã chuyển";
   h += ",Thời gian chờ trung bình (phút),Thời gian chờ trung vị (phút),Thời gian chờ P90 (phút)";
   h += ",Thời gian phục vụ trung bình (phút),Thời gian phục vụ trung vị (phút),Thời gian phục vụ P90 (phút)";
   h += ",Số đã được gọi,Số được gọi trong thời gian chờ mục tiêu,Tỷ lệ được gọi trong thời gian chờ mục tiêu (%)";

@@ -300,7 +300,7 @@ async function main() {
     [...report.rows, report.total].forEach((r, i) => {
       const line = csv[i + 1];
       const want = [i < report.rows.length ? r.label : 'Tổng cộng', r.key, r.issued, r.served, r.no_show, r.cancelled,
-        r.unfinished, fixed2(r.wait.avg_s, 1, 60), fixed2(r.wait.median_s, 1, 60), fixed2(r.wait.p90_s, 1, 60),
+        r.unfinished, r.transferred, fixed2(r.wait.avg_s, 1, 60), fixed2(r.wait.median_s, 1, 60), fixed2(r.wait.p90_s, 1, 60),
         fixed2(r.service.avg_s, 1, 60), fixed2(r.service.median_s, 1, 60), fixed2(r.service.p90_s, 1, 60),
         r.called, r.on_time, fixed2(r.on_time_rate, 100), ...r.votes_by_level, r.votes, fixed2(r.satisfaction_rate, 100),
         fixed2(r.participation, 100), ...['thai_do', 'cho_lau', 'huong_dan_khong_ro', 'ho_so_tra_lai', 'khac'].map((k) => r.reasons[k])]

@@ -400,6 +400,31 @@ TEST(Store, ADayEndExpiryIsUnfinishedNotCancelledInReportsAndTheTicketList) {
   EXPECT_NE(csv.find(",Đã hủy,"), std::string::npos) << csv;
 }
 
+// Read back from the store, only an officer's hand-on counts as a transfer; a ticket a
+// supervisor's force-close put back in line does not.
+TEST(Store, ReportsCountOfficersTransfersOnly) {
+  auto store = Store::open(":memory:", {});
+  Scenario sc(*store.value(), at("01:00"));
+  sc.run(SignIn{1, "canbo1"}, at("01:00"));
+  sc.run(issue("ho-tich", "code-0001"), at("01:01"));
+  sc.run(issue("ho-tich", "code-0002"), at("01:02"));
+  sc.run(CallNext{1, "canbo1"}, at("01:03"));
+  sc.run(Transfer{1, "canbo1", "chung-thuc", 0}, at("01:04"));  // handed on: counts
+  sc.run(CallNext{1, "canbo1"}, at("01:05"));
+  sc.run(CloseCounter{1, "lanhdao"}, at("01:06"));  // put back in line: does not
+  const int day = service_day(at("01:00"), sc.config.utc_offset_minutes);
+  stats::ReportAggregator agg(sc.config, stats::ReportQuery{day, day});
+  ASSERT_TRUE(store.value()
+                  ->for_each_event_view(start_of_service_day(day, sc.config.utc_offset_minutes),
+                                        start_of_service_day(day + 1, sc.config.utc_offset_minutes),
+                                        [&](const stats::EventView& e) {
+                                          agg.add(e);
+                                          return true;
+                                        })
+                  .is_ok());
+  EXPECT_EQ(agg.finish().total.transferred, 1);
+}
+
 // A busy midnight: a ticket issued and the day ended within one group commit. The
 // ticket is gone from memory when the batch is written, yet its row must exist, finished.
 TEST(Store, ATicketIssuedAndExpiredInOneBatchIsWrittenCancelled) {

@@ -160,6 +160,7 @@ Status scan_event_views(Database& db, SeqRange range, Instant from, Instant to,
         scan_string(payload, "reason", v.reason, escaped);  // "day_end": expired, not cancelled
       } else {
         scan_string(payload, "service", v.service, escaped);
+        if (v.type == EventType::ticket_transferred) scan_string(payload, "reason", v.reason, escaped);
       }
       if (escaped) {
         slow = Event{};

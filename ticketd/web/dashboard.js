@@ -469,7 +469,7 @@ $('report-csv').addEventListener('click', async () => {
 
 const REPORT_COLUMNS = [
   ['Đã cấp', (r) => num(r.issued)], ['Đã phục vụ', (r) => num(r.served)], ['Vắng mặt', (r) => num(r.no_show)],
-  ['Đã hủy', (r) => num(r.cancelled)], ['Chờ TB', (r) => mins(r.wait.avg_s)], ['Chờ trung vị', (r) => mins(r.wait.median_s)],
+  ['Đã hủy', (r) => num(r.cancelled)], ['Đã chuyển', (r) => num(r.transferred)], ['Chờ TB', (r) => mins(r.wait.avg_s)], ['Chờ trung vị', (r) => mins(r.wait.median_s)],
   ['Chờ P90', (r) => mins(r.wait.p90_s)], ['Phục vụ TB', (r) => mins(r.service.avg_s)],
   ['Phục vụ trung vị', (r) => mins(r.service.median_s)], ['Phục vụ P90', (r) => mins(r.service.p90_s)],
   ['Gọi trong mục tiêu', (r) => pct(r.on_time_rate)], ['Lượt đánh giá', (r) => num(r.votes)],

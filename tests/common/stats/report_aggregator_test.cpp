@@ -26,6 +26,7 @@ TEST(ReportWholeOffice, CountsOverThreeDays) {
   EXPECT_EQ(t.cancelled, 4);   // T7, T14, T16, T23
   // T10 still open; T25 expired at day end ("day_end"): nobody cancelled it.
   EXPECT_EQ(t.unfinished, 2);
+  EXPECT_EQ(t.transferred, 2);  // T6, T16 (handed on by canbo1)
   EXPECT_EQ(r.rows[0].issued, 25);
   EXPECT_EQ(r.rows[0].label, "Trung tâm Phục vụ hành chính công phường Bến Nghé");
 }

@@ -30,7 +30,7 @@ std::vector<std::string> records(const std::string& csv) {
 }
 
 const char* kHeaderTail =
-    ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất,"
+    ",Mã,Số đã cấp,Đã phục vụ,Vắng mặt,Đã hủy,Chưa hoàn tất,Đã chuyển,"
     "Thời gian chờ trung bình (phút),Thời gian chờ trung vị (phút),Thời gian chờ P90 (phút),"
     "Thời gian phục vụ trung bình (phút),Thời gian phục vụ trung vị (phút),Thời gian phục vụ P90 (phút),"
     "Số đã được gọi,Số được gọi trong thời gian chờ mục tiêu,"
@@ -48,12 +48,12 @@ TEST(ReportCsv, WholeOfficeStartsWithBomAndVietnameseHeader) {
   const auto lines = records(csv.substr(3));
   ASSERT_EQ(lines.size(), 2u);  // header + the one row; whole_office has no separate total
   EXPECT_EQ(lines[0], std::string("Đơn vị") + kHeaderTail);
-  // 25 issued, 17 served, 2 no-show, 4 cancelled, 2 unfinished (one expired at day end);
+  // 25 issued, 17 served, 2 no-show, 4 cancelled, 2 unfinished (one expired at day end), 2 transferred (T6, T16);
   // wait avg 1105.5 s = 18.425 min → 18.43 (half away from zero), median 720 s = 12.00, p90 2700 s = 45.00;
   // service avg 10155/17 s = 9.9559 min → 9.96, median 480 s = 8.00, p90 1500 s = 25.00;
   // on time 15/20 = 75.00 %; votes 4 4 2 5 = 15; satisfaction 8/15 = 53.33 %; participation 15/17 = 88.24 %.
   EXPECT_EQ(lines[1],
-            "Trung tâm Phục vụ hành chính công phường Bến Nghé,,25,17,2,4,2,18.43,12.00,45.00,9.96,8.00,25.00,"
+            "Trung tâm Phục vụ hành chính công phường Bến Nghé,,25,17,2,4,2,2,18.43,12.00,45.00,9.96,8.00,25.00,"
             "20,15,75.00,4,4,2,5,15,53.33,88.24,1,1,1,1,1");
   EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
 }
@@ -69,13 +69,13 @@ TEST(ReportCsv, ByOfficerQuotesNamesAndEndsWithTotal) {
   // on time T3 T6 = 2/4 = 50.00; votes 0 1 1 2 = 4; satisfied 1/4 = 25.00; participation 4/4 = 100.00;
   // reasons cho_lau (T3), huong_dan_khong_ro (T13).
   EXPECT_EQ(lines[2],
-            "\"Trần Văn Minh, \"\"Út\"\"\",canbo2,4,4,0,0,0,18.75,17.00,30.00,4.50,4.00,6.00,4,2,50.00,"
+            "\"Trần Văn Minh, \"\"Út\"\"\",canbo2,4,4,0,0,0,1,18.75,17.00,30.00,4.50,4.00,6.00,4,2,50.00,"
             "0,1,1,2,4,25.00,100.00,0,1,1,0,0");
   // Unassigned: T7 T10 T14 T16 T23 T25; only T16 was called (1500 s = 25.00 min), none served,
   // so service times, satisfaction and participation are empty fields; on time 1/1 = 100.00
   // (called within ho-tich's 30 min, where it was issued).
-  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,4,2,25.00,25.00,25.00,,,,1,1,100.00,0,0,0,0,0,,,0,0,0,0,0");
-  EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,4,2,18.43,", 0), 0u);
+  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,4,2,1,25.00,25.00,25.00,,,,1,1,100.00,0,0,0,0,0,,,0,0,0,0,0");
+  EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,4,2,2,18.43,", 0), 0u);
 }
 
 TEST(ReportCsv, EmptyRangeHasHeaderAndEmptyFigures) {
@@ -84,7 +84,7 @@ TEST(ReportCsv, EmptyRangeHasHeaderAndEmptyFigures) {
   const auto lines = records(report_to_csv(r).substr(3));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0], std::string("Lĩnh vực") + kHeaderTail);
-  EXPECT_EQ(lines[1], "Tổng cộng,,0,0,0,0,0,,,,,,,0,0,,0,0,0,0,0,,,0,0,0,0,0");
+  EXPECT_EQ(lines[1], "Tổng cộng,,0,0,0,0,0,0,,,,,,,0,0,,0,0,0,0,0,,,0,0,0,0,0");
 }
 
 TEST(ReportCsv, FieldQuotingFollowsRfc4180) {

@@ -135,7 +135,7 @@ TEST_F(ReportsApi, CsvMatchesTheJsonReport) {
     for (std::size_t i = 0; i <= json_rows.size(); ++i) {
       const auto& j = i < json_rows.size() ? json_rows[i].as_object() : rep.at("total").as_object();
       const auto& c = rows[i + 1];
-      ASSERT_EQ(c.size(), 28u);
+      ASSERT_EQ(c.size(), 29u);
       if (i < json_rows.size()) {
         EXPECT_EQ(c[0], j.at("label").as_string());
         EXPECT_EQ(c[1], j.at("key").as_string());
@@ -143,7 +143,7 @@ TEST_F(ReportsApi, CsvMatchesTheJsonReport) {
         EXPECT_EQ(c[0], "Tổng cộng");
       }
       std::size_t k = 2;
-      for (const char* f : {"issued", "served", "no_show", "cancelled", "unfinished"})
+      for (const char* f : {"issued", "served", "no_show", "cancelled", "unfinished", "transferred"})
         EXPECT_EQ(c[k++], std::to_string(j.at(f).as_int64())) << f;
       for (const char* d : {"wait", "service"})
         for (const char* s : {"avg_s", "median_s", "p90_s"}) EXPECT_EQ(c[k++], minutes(j.at(d).at(s))) << d << s;
