@@ -237,6 +237,7 @@ json::object office_json(const OfficeConfig& config) {
   for (const auto& [code, name] : unhappy_reasons()) reasons.push_back(json::object{{"code", code}, {"name", name}});
   o["unhappy_reasons"] = std::move(reasons);
   o["vote_window_s"] = config.policy.vote_window_s;
+  o["apology_wait_min"] = config.policy.apology_wait_min;
   return o;
 }
 

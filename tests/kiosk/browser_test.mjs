@@ -331,6 +331,16 @@ async function main() {
     checkEq(called.data.ticket.number, number, 'the priority ticket is called first');
     await phone.waitForSelector('#call:not([hidden])');
     checkEq((await phone.locator('#call').textContent()).replace(/\u00a0/g, ' ').trim(), 'Mời ông/bà đến quầy số 1', 'my ticket shows the counter');
+    // "Khách chờ, được xin lỗi": past the office's apology wait, the page apologises. The
+    // office says how long that is; a short wait is owed nothing.
+    const office = await api(base, 'GET', '/api/office');
+    checkEq(office.data.apology_wait_min, 45, 'the office gives its apology wait');
+    const sorry = await phone.evaluate(() => [
+      Motcua.apologyLine({ issued_at: 1000, called_at: 1000 + 46 * 60000 }, 45),
+      Motcua.apologyLine({ issued_at: 1000, called_at: 1000 + 45 * 60000 }, 45),
+      Motcua.apologyLine({ issued_at: 1000, called_at: null }, 45)]);
+    checkEq(JSON.stringify(sorry), JSON.stringify(['Xin lỗi ông/bà vì đã phải chờ lâu.', '', '']),
+      'an apology after 45 minutes, none at 45 or before the call');
     await phone.waitForFunction(() => document.body.dataset.chimes === '1');
     check(true, 'and plays the chime once');
     await phone2.waitForFunction(() => document.getElementById('ahead').textContent === '0');

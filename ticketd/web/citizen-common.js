@@ -14,6 +14,13 @@ const Motcua = (() => {
     return `khoảng ${hours} giờ` + (rest > 0 ? ` ${rest} phút` : '');
   }
 
+  // "Khách chờ, được xin lỗi": a citizen first called after the office's apology wait
+  // (apology_wait_min of /api/office) is owed an apology, said where they read their call.
+  function apologyLine(ticket, apologyWaitMin) {
+    if (!(apologyWaitMin > 0) || !ticket || !(ticket.called_at > 0) || !(ticket.issued_at > 0)) return '';
+    return ticket.called_at - ticket.issued_at > apologyWaitMin * 60000 ? 'Xin lỗi ông/bà vì đã phải chờ lâu.' : '';
+  }
+
   function aheadLine(position) {
     if (!(position > 0)) return 'Ông/bà là người tiếp theo';
     return `Có ${position} người đang chờ trước ông/bà`;
@@ -167,5 +174,5 @@ const Motcua = (() => {
     return e;
   }
 
-  return { waitText, aheadLine, requestJson, RequestError, LiveSocket, unlockSound, chime, el };
+  return { waitText, aheadLine, apologyLine, requestJson, RequestError, LiveSocket, unlockSound, chime, el };
 })();

@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { waitText, aheadLine, requestJson, LiveSocket, unlockSound, chime } = Motcua;
+  const { waitText, aheadLine, apologyLine, requestJson, LiveSocket, unlockSound, chime } = Motcua;
   const $ = (id) => document.getElementById(id);
 
   const code = decodeURIComponent(location.pathname.replace(/^\/t\//, '').replace(/\/.*$/, ''));
@@ -12,6 +12,7 @@
   let pollTimer = null;
   let chimes = 0;
   let utcOffsetMinutes = 420;  // the office's, from /api/office; Vietnam by default
+  let apologyWaitMin = 0;      // the office's, from /api/office; 0 = not known yet
 
   const STATE_TEXT = {
     waiting: 'Đang chờ',
@@ -56,7 +57,8 @@
     const call = $('call');
     if (t.state === 'called') {
       call.hidden = false;
-      call.textContent = `Mời ông/bà đến quầy\u00a0số\u00a0${t.counter}`;
+      const sorry = apologyLine(t, apologyWaitMin);
+      call.textContent = `Mời ông/bà đến quầy\u00a0số\u00a0${t.counter}` + (sorry ? ` ${sorry}` : '');
     } else if (t.state === 'serving') {
       call.hidden = false;
       call.textContent = `Đang được phục vụ tại quầy\u00a0số\u00a0${t.counter}`;
@@ -147,6 +149,7 @@
       if (r.status !== 200 || !r.data) return;
       $('office').textContent = r.data.name;
       if (Number.isInteger(r.data.utc_offset_minutes)) utcOffsetMinutes = r.data.utc_offset_minutes;
+      if (Number.isInteger(r.data.apology_wait_min)) apologyWaitMin = r.data.apology_wait_min;
     })
     .catch(() => {});
   refresh();
