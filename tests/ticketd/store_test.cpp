@@ -355,6 +355,21 @@ TEST(Store, DayRolloverExpiresOpenTicketsInTheLog) {
   EXPECT_EQ(types, (std::vector<std::string>{"ticket.issued", "ticket.cancelled", "day.started", "ticket.issued"}));
 }
 
+// The whole office's report over service days from..to, read from the store's event log
+// as ticketd's report runner reads it.
+stats::ReportRow office_total_from_store(Store& store, const OfficeConfig& config, int from_day, int to_day) {
+  stats::ReportAggregator agg(config, stats::ReportQuery{from_day, to_day});
+  EXPECT_TRUE(store
+                  .for_each_event_view(start_of_service_day(from_day, config.utc_offset_minutes),
+                                       start_of_service_day(to_day + 1, config.utc_offset_minutes),
+                                       [&](const stats::EventView& e) {
+                                         agg.add(e);
+                                         return true;
+                                       })
+                  .is_ok());
+  return agg.finish().total;
+}
+
 // An office that shuts its PC at night logs the expiry of the evening's leftovers the next
 // morning. A report over both days reads them from the store as unfinished, as a report of
 // the first day alone does, and the ticket list says the day ended on them.
@@ -367,18 +382,7 @@ TEST(Store, ADayEndExpiryIsUnfinishedNotCancelledInReportsAndTheTicketList) {
   sc.run(issue("ho-tich", "code-0003"), at("23:30"));  // 06:30 the next morning in Hà Nội
   const int day1 = service_day(at("01:00"), sc.config.utc_offset_minutes);
 
-  auto report = [&](int to_day) {
-    stats::ReportAggregator agg(sc.config, stats::ReportQuery{day1, to_day});
-    EXPECT_TRUE(store.value()
-                    ->for_each_event_view(start_of_service_day(day1, sc.config.utc_offset_minutes),
-                                          start_of_service_day(to_day + 1, sc.config.utc_offset_minutes),
-                                          [&](const stats::EventView& e) {
-                                            agg.add(e);
-                                            return true;
-                                          })
-                    .is_ok());
-    return agg.finish().total;
-  };
+  auto report = [&](int to_day) { return office_total_from_store(*store.value(), sc.config, day1, to_day); };
   const stats::ReportRow first_day = report(day1);
   EXPECT_EQ(first_day.issued, 2);
   EXPECT_EQ(first_day.cancelled, 1);
@@ -413,16 +417,7 @@ TEST(Store, ReportsCountOfficersTransfersOnly) {
   sc.run(CallNext{1, "canbo1"}, at("01:05"));
   sc.run(CloseCounter{1, "lanhdao"}, at("01:06"));  // put back in line: does not
   const int day = service_day(at("01:00"), sc.config.utc_offset_minutes);
-  stats::ReportAggregator agg(sc.config, stats::ReportQuery{day, day});
-  ASSERT_TRUE(store.value()
-                  ->for_each_event_view(start_of_service_day(day, sc.config.utc_offset_minutes),
-                                        start_of_service_day(day + 1, sc.config.utc_offset_minutes),
-                                        [&](const stats::EventView& e) {
-                                          agg.add(e);
-                                          return true;
-                                        })
-                  .is_ok());
-  EXPECT_EQ(agg.finish().total.transferred, 1);
+  EXPECT_EQ(office_total_from_store(*store.value(), sc.config, day, day).transferred, 1);
 }
 
 // A busy midnight: a ticket issued and the day ended within one group commit. The
