@@ -9,14 +9,14 @@ packages=(
   g++ make cmake pkg-config git ca-certificates
   # core libraries (Boost 1.81 must be named: plain libboost-dev is 1.74 and conflicts)
   libboost1.81-dev libboost-json1.81-dev libsqlite3-dev sqlite3 libsodium-dev
-  libtoml11-dev libcli11-dev zlib1g-dev libpng-dev libqrencode-dev libicu-dev
+  libtoml11-dev libcli11-dev zlib1g-dev libpng-dev libqrencode-dev libicu-dev libxlsxwriter-dev
   # SDL programs, fonts and the Vietnamese voice
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core libespeak-ng-dev espeak-ng-data libimgui-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(
     libgtest-dev libgmock-dev libbenchmark-dev
-    xvfb xauth chromium zbar-tools tesseract-ocr tesseract-ocr-vie sox curl procps
+    xvfb xauth chromium zbar-tools tesseract-ocr tesseract-ocr-vie sox curl procps python3-openpyxl
     # a real X server with two monitors, for the --monitor tests (Xvfb shows SDL only one)
     xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils libx11-dev
   )

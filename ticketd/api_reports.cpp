@@ -11,15 +11,17 @@
 #include "stats/alerts.hpp"
 #include "stats/report_aggregator.hpp"
 #include "stats/report_csv.hpp"
+#include "stats/report_table.hpp"
 #include "stats/waiting_series.hpp"
 #include "store/event_scan.hpp"
+#include "xlsx_workbook.hpp"
 
 namespace motcua {
 namespace {
 
 // A month fits many times over; a decade of events would hold a report thread too long.
 constexpr int kMaxReportDays = 366;
-constexpr const char* kBom = "\xEF\xBB\xBF";
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 Status invalid(const std::string& field, const std::string& why) {
   return Status::invalid_argument("invalid_field", "Tham số " + field + " " + why);
@@ -44,13 +46,17 @@ std::string param(const std::map<std::string, std::string>& q, const char* key, 
   return it == q.end() || it->second.empty() ? fallback : it->second;
 }
 
-ApiResponse csv_response(std::string body, const std::string& filename) {
+ApiResponse file_response(std::string body, const char* content_type, const std::string& filename) {
   ApiResponse r;
   r.status = 200;
   r.body = std::move(body);
-  r.content_type = "text/csv; charset=utf-8";
+  r.content_type = content_type;
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   return r;
+}
+
+ApiResponse csv_response(std::string body, const std::string& filename) {
+  return file_response(std::move(body), "text/csv; charset=utf-8", filename + ".csv");
 }
 
 ApiResponse read_failed(const Status& s) {
@@ -62,6 +68,7 @@ ApiResponse read_failed(const Status& s) {
 struct ReportRequest {
   stats::ReportQuery query;
   std::string group, group_slug, format, from_iso, to_iso;
+  std::string office_name, made_at;  // the workbook's title lines
   bool tickets = false;        // detail=tickets
   bool with_identity = false;  // and include_identity, for an admin
 };
@@ -91,7 +98,8 @@ std::variant<ReportRequest, ApiResponse> check_report_request(const Caller& call
   else if (r.group == "office") r.query.grouping = stats::Grouping::whole_office, r.group_slug = "toan-don-vi";
   else return error_response(invalid("group", "phải là service, counter, officer hoặc office"));
   r.format = param(q, "format", "json");
-  if (r.format != "json" && r.format != "csv") return error_response(invalid("format", "phải là json hoặc csv"));
+  if (r.format != "json" && r.format != "csv" && r.format != "xlsx")
+    return error_response(invalid("format", "phải là json, csv hoặc xlsx"));
   const std::string detail = param(q, "detail", "summary");
   if (detail != "summary" && detail != "tickets") return error_response(invalid("detail", "phải là summary hoặc tickets"));
   r.query.from_day = from_day;
@@ -112,28 +120,69 @@ std::variant<ReportRequest, ApiResponse> check_report_request(const Caller& call
   return r;
 }
 
-// detail=tickets: one line (CSV) or object (JSON) per ticket, read from `db`.
+std::vector<std::string> title_lines(const ReportRequest& r, const std::string& what) {
+  return {r.office_name, what + " từ ngày " + vietnamese_date(r.from_iso) + " đến ngày " + vietnamese_date(r.to_iso),
+          "Lập lúc " + r.made_at};
+}
+
+ApiResponse xlsx_response(Result<std::string> bytes, const std::string& filename) {
+  if (!bytes.is_ok()) return error_response(bytes.status());
+  return file_response(std::move(bytes.value()), kXlsxType, filename + ".xlsx");
+}
+
+// detail=tickets: one line (CSV), row (workbook) or object (JSON) per ticket, read from `db`.
 ApiResponse tickets_export(store::Database* db, const OfficeConfig& config, const ReportRequest& r) {
   if (!db) return read_failed(Status::unavailable("store_error", "không có kết nối đọc"));
-  std::string csv = std::string(kBom) + tickets_csv_header(r.with_identity) + "\r\n";
+  const std::string filename = "ve-" + r.from_iso + "_" + r.to_iso + (r.with_identity ? "-ca-nhan" : "");
+  std::string csv;
   json::array tickets;
+  std::unique_ptr<XlsxWorkbook> book;
+  bool too_many = false;
+  if (r.format == "xlsx") {
+    auto created = XlsxWorkbook::create();
+    if (!created.is_ok()) return error_response(created.status());
+    book = std::move(created.value());
+    book->begin_sheet("Danh sách số", title_lines(r, "Danh sách số thứ tự"), ticket_headers(r.with_identity));
+  } else if (r.format == "csv") {
+    csv = "\xEF\xBB\xBF";
+    stats::append_csv_header(csv, ticket_headers(r.with_identity));
+  }
   Status s = store::scan_tickets(*db, r.query.from_day, r.query.to_day, r.with_identity, [&](const Ticket& t) {
-    if (r.format == "csv") append_ticket_csv(csv, config, t, config.utc_offset_minutes, r.with_identity);
+    if (book) {
+      too_many = !book->add_row(ticket_cells(config, t, config.utc_offset_minutes, r.with_identity));
+      return !too_many;
+    }
+    if (r.format == "csv") stats::append_csv_record(csv, ticket_cells(config, t, config.utc_offset_minutes, r.with_identity));
     else tickets.push_back(ticket_export_json(config, t, r.with_identity));
     return true;
   });
   if (!s.is_ok()) return read_failed(s);
-  if (r.format == "csv")
-    return csv_response(std::move(csv),
-                        "ve-" + r.from_iso + "_" + r.to_iso + (r.with_identity ? "-ca-nhan" : "") + ".csv");
+  if (too_many)
+    return error_response(Status::invalid_argument(
+        "too_many_rows", "Khoảng ngày này có quá nhiều số cho một trang Excel; hãy chọn khoảng ngắn hơn hoặc tải CSV"));
+  if (book) return xlsx_response(book->finish(), filename);
+  if (r.format == "csv") return csv_response(std::move(csv), filename);
   return json_response(200, json::object{{"from", r.from_iso}, {"to", r.to_iso}, {"tickets", std::move(tickets)}});
+}
+
+// The report, the hours and the waits, one sheet each.
+Result<std::string> summary_workbook(const ReportRequest& r, const stats::Report& report) {
+  auto created = XlsxWorkbook::create();
+  if (!created.is_ok()) return created.status();
+  auto book = std::move(created.value());
+  book->add_table("Báo cáo",
+                  title_lines(r, "Báo cáo kết quả phục vụ " + stats::grouping_title(report.query.grouping)),
+                  stats::report_table(report));
+  book->add_table("Theo giờ", title_lines(r, "Số đã cấp và lượt gọi theo giờ"), stats::hourly_table(report));
+  book->add_table("Thời gian chờ", title_lines(r, "Phân bố thời gian chờ"), stats::wait_histogram_table(report));
+  return book->finish();
 }
 
 ApiResponse summary_response(const ReportRequest& r, const Result<stats::Report>& report) {
   if (!report.is_ok()) return read_failed(report.status());
-  if (r.format == "csv")
-    return csv_response(stats::report_to_csv(report.value()),
-                        "bao-cao-" + r.from_iso + "_" + r.to_iso + "-" + r.group_slug + ".csv");
+  const std::string filename = "bao-cao-" + r.from_iso + "_" + r.to_iso + "-" + r.group_slug;
+  if (r.format == "csv") return csv_response(stats::report_to_csv(report.value()), filename);
+  if (r.format == "xlsx") return xlsx_response(summary_workbook(r, report.value()), filename);
   return json_response(200, report_json(report.value(), r.from_iso, r.to_iso, r.group));
 }
 
@@ -149,6 +198,10 @@ void Api::reports(Call call) {
     auto checked = check_report_request(call.caller, call.query);
     if (auto* refused = std::get_if<ApiResponse>(&checked)) return call.respond(std::move(*refused));
     ReportRequest request = std::get<ReportRequest>(std::move(checked));
+    const Instant now = office_.now();
+    request.office_name = config.office_name;
+    request.made_at = clock_text(local_minute_of_day(now, config.utc_offset_minutes)) + " ngày " +
+                      vietnamese_date(service_day_to_iso(service_day(now, config.utc_offset_minutes)));
     ReportRunner* runner = options_.reports.get();
     if (!runner) {
       // A ":memory:" store: no other connection can see it, so read it here, under the lock.

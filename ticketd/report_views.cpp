@@ -1,6 +1,6 @@
 #include "report_views.hpp"
 
-#include "stats/report_csv.hpp"
+#include <cstdint>
 
 namespace motcua {
 namespace {
@@ -19,21 +19,15 @@ json::value opt_ms(const std::optional<Instant>& t) {
   return to_unix_ms(*t);
 }
 
-// "2026-11-23 08:05:09" local time, for spreadsheets.
-std::string local_text(const std::optional<Instant>& t, int offset_min) {
-  if (!t) return "";
-  const std::int64_t local_s = to_unix_ms(*t) / 1000 + std::int64_t{offset_min} * 60;
-  const int day = service_day(*t, offset_min);
-  const std::int64_t in_day = local_s - std::int64_t{day} * 86400;
-  char hms[16];
-  std::snprintf(hms, sizeof hms, " %02d:%02d:%02d", static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60),
-                static_cast<int>(in_day % 60));
-  return service_day_to_iso(day) + hms;
+// Local seconds since the epoch, as a spreadsheet shows the office's clock.
+std::optional<double> local_seconds(const std::optional<Instant>& t, int offset_min) {
+  if (!t) return std::nullopt;
+  return static_cast<double>(to_unix_ms(*t) / 1000 + std::int64_t{offset_min} * 60);
 }
 
-std::string seconds_between(const std::optional<Instant>& a, const std::optional<Instant>& b) {
-  if (!a || !b) return "";
-  return std::to_string((to_unix_ms(*b) - to_unix_ms(*a)) / 1000);
+std::optional<double> seconds_between(const std::optional<Instant>& a, const std::optional<Instant>& b) {
+  if (!a || !b) return std::nullopt;
+  return static_cast<double>((to_unix_ms(*b) - to_unix_ms(*a)) / 1000);
 }
 
 }  // namespace
@@ -147,11 +141,11 @@ std::string alerts_message(const OfficeConfig& config, const std::vector<stats::
       json::object{{"type", "alerts"}, {"now", to_unix_ms(now)}, {"alerts", alerts_json(config, alerts)}});
 }
 
-std::string tickets_csv_header(bool with_identity) {
-  std::string h =
-      "Mã số,Ngày,Số thứ tự,Lĩnh vực khi lấy số,Lĩnh vực cuối,Ưu tiên,Trạng thái,Giờ cấp,Giờ gọi,Giờ bắt đầu,Giờ kết thúc,"
-      "Chờ (giây),Phục vụ (giây),Quầy,Cán bộ,Số lần chuyển,Đánh giá,Lý do";
-  if (with_identity) h += ",Thông tin cá nhân";
+std::vector<std::string> ticket_headers(bool with_identity) {
+  std::vector<std::string> h{"Mã số",   "Ngày",        "Số thứ tự",    "Lĩnh vực khi lấy số", "Lĩnh vực cuối", "Ưu tiên",
+                             "Trạng thái", "Giờ cấp",  "Giờ gọi",      "Giờ bắt đầu",         "Giờ kết thúc",  "Chờ (giây)",
+                             "Phục vụ (giây)", "Quầy", "Cán bộ",       "Số lần chuyển",       "Đánh giá",      "Lý do"};
+  if (with_identity) h.emplace_back("Thông tin cá nhân");
   return h;
 }
 
@@ -178,37 +172,39 @@ std::string_view reason_label(const std::string& code) {
 }
 }  // namespace
 
-void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticket& t, int offset, bool with_identity) {
-  auto field = [&](std::string_view v) {
-    out += stats::csv_field(v);
-    out += ',';
-  };
-  field(std::to_string(t.id));
-  field(service_day_to_iso(t.service_day));
-  field(t.display);
+std::vector<stats::Cell> ticket_cells(const OfficeConfig& config, const Ticket& t, int offset, bool with_identity) {
+  using stats::Cell;
+  using stats::CellKind;
+  auto text = [](std::string_view v) { return Cell::of_text(std::string(v)); };
+  auto count = [](std::optional<double> v) { return Cell::of(CellKind::count, v); };
+  auto time = [&](const std::optional<Instant>& at) { return Cell::of(CellKind::local_time, local_seconds(at, offset)); };
   const Service* issued = config.find_service(t.issued_service);
   const Service* final_service = config.find_service(t.service);
-  field(issued ? issued->name : t.issued_service);
-  field(final_service ? final_service->name : t.service);
-  field(t.priority ? "có" : "");
   // A ticket cancelled on a later day than its own expired when its day ended (the
   // day-end expiry is logged as the next day starts); nobody cancelled it.
   const bool expired = t.state == TicketState::cancelled && t.ended_at && service_day(*t.ended_at, offset) > t.service_day;
-  field(expired ? std::string_view("Chưa hoàn tất (hết ngày)") : state_label(t.state));
-  field(local_text(t.issued_at, offset));
-  field(local_text(t.called_at, offset));
-  field(local_text(t.started_at, offset));
-  field(local_text(t.ended_at, offset));
-  field(seconds_between(std::optional<Instant>(t.issued_at), t.called_at));
-  field(t.state == TicketState::done ? seconds_between(t.started_at, t.ended_at) : std::string());
-  field(t.counter ? std::to_string(t.counter) : std::string());
-  field(t.officer);
-  field(std::to_string(t.transfers));
-  field(t.rating ? std::string(rating_name(t.rating)) : std::string());
-  field(reason_label(t.rating_reason));
-  if (with_identity) field(t.identity);
-  out.back() = '\r';
-  out += '\n';
+  std::vector<Cell> c{
+      count(static_cast<double>(t.id)),
+      Cell::of(CellKind::day, static_cast<double>(t.service_day)),
+      text(t.display),
+      text(issued ? issued->name : t.issued_service),
+      text(final_service ? final_service->name : t.service),
+      text(t.priority ? "có" : ""),
+      text(expired ? std::string_view("Chưa hoàn tất (hết ngày)") : state_label(t.state)),
+      time(t.issued_at),
+      time(t.called_at),
+      time(t.started_at),
+      time(t.ended_at),
+      count(seconds_between(std::optional<Instant>(t.issued_at), t.called_at)),
+      count(t.state == TicketState::done ? seconds_between(t.started_at, t.ended_at) : std::nullopt),
+      count(t.counter ? std::optional<double>(t.counter) : std::nullopt),
+      text(t.officer),
+      count(static_cast<double>(t.transfers)),
+      text(t.rating ? rating_name(t.rating) : std::string_view()),
+      text(reason_label(t.rating_reason)),
+  };
+  if (with_identity) c.push_back(text(t.identity));
+  return c;
 }
 
 json::object ticket_export_json(const OfficeConfig& config, const Ticket& t, bool with_identity) {

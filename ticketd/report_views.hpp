@@ -10,6 +10,7 @@
 #include "net.hpp"
 #include "stats/alerts.hpp"
 #include "stats/report.hpp"
+#include "stats/report_table.hpp"
 #include "stats/waiting_series.hpp"
 
 namespace motcua {
@@ -27,11 +28,11 @@ json::array alerts_json(const OfficeConfig& config, const std::vector<stats::Ale
 // {"type": "alerts", "now": …, "alerts": […]}, the transient WebSocket message.
 std::string alerts_message(const OfficeConfig& config, const std::vector<stats::Alert>& alerts, Instant now);
 
-// Per-ticket export (detail=tickets): UTF-8 with BOM, CRLF, one line per ticket; the
-// identity column exists only when `with_identity`.
-std::string tickets_csv_header(bool with_identity);
-void append_ticket_csv(std::string& out, const OfficeConfig& config, const Ticket& t, int utc_offset_minutes,
-                       bool with_identity);
+// Per-ticket export (detail=tickets), one row per ticket for the CSV and the workbook;
+// the identity column exists only when `with_identity`.
+std::vector<std::string> ticket_headers(bool with_identity);
+std::vector<stats::Cell> ticket_cells(const OfficeConfig& config, const Ticket& t, int utc_offset_minutes,
+                                      bool with_identity);
 json::object ticket_export_json(const OfficeConfig& config, const Ticket& t, bool with_identity);
 
 }  // namespace motcua

@@ -14,11 +14,8 @@ namespace motcua::stats {
 // for whole_office, whose single row is already the total). Records end with CRLF.
 // Durations are in minutes and percentages in percent, both with exactly 2 decimals and a
 // '.' decimal point whatever the locale; an undefined figure (no data) is an empty field.
-// Counts are integers. Column order: see report_csv_header().
+// Counts are integers. Columns: report_table() (stats/report_table.hpp).
 std::string report_to_csv(const Report& report);
-
-// The header record (without BOM or CRLF) for a grouping, e.g. "Dịch vụ,Mã,Số đã cấp,…".
-std::string report_csv_header(Grouping grouping);
 
 // RFC 4180: a field with a comma, a double quote, CR or LF is quoted, and its quotes doubled.
 std::string csv_field(std::string_view text);

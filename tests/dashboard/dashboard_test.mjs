@@ -1,8 +1,9 @@
 // Browser tests of the supervisor dashboard in Debian chromium (playwright-core) against the
 // real ticketd on 127.0.0.1 (port 0): a scripted day over HTTP, then the numbers on the page,
 // live updates and recovery after a restart, an alert when a wait passes its target, the CSV
-// export against the report, the officer's 403, and a screenshot for docs/.
+// and Excel exports against the report, the officer's 403, and a screenshot for docs/.
 //   node dashboard_test.mjs --ticketd <path to ticketd> [--screenshots <docs dir>]
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ if (!args.ticketd) {
   console.error('usage: node dashboard_test.mjs --ticketd PATH [--screenshots DIR]');
   process.exit(2);
 }
+const here = path.dirname(new URL(import.meta.url).pathname);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-dashboard-'));
 const STEP_MS = 20000;       // every ordinary wait is bounded by this
 const TARGET_MS = 60000;     // tra-ket-qua's target_wait_min = 1, the smallest the config allows
@@ -312,6 +314,27 @@ async function main() {
     });
     checkEq(mismatches, 0, 'every CSV line equals the JSON report');
     checkEq(csv[1][0], 'Tư pháp – Hộ tịch', 'Vietnamese survives the export');
+
+    // The Excel buttons: the workbook read back by openpyxl, a reader independent of ticketd.
+    const readWorkbook = async (button, name) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const file = path.join(tmp, name);
+      await dl.saveAs(file);
+      execFileSync('/usr/bin/python3', [path.join(here, '../ticketd/dashboard/xlsx_to_json.py'), file, file + '.json'],
+        { timeout: 30000 });
+      return { name: dl.suggestedFilename(), book: JSON.parse(fs.readFileSync(file + '.json', 'utf8')) };
+    };
+    const summary = await readWorkbook('#report-xlsx', 'report.xlsx');
+    checkEq(summary.name, `bao-cao-${today}_${today}-dich-vu.xlsx`, 'the workbook file name');
+    const sheet = summary.book.sheets[0];
+    checkEq(sheet.name, 'Báo cáo', 'the first sheet');
+    const totalRow = sheet.rows[sheet.rows.length - 1];
+    checkEq(totalRow[0].v, 'Tổng cộng', 'the workbook ends with the total');
+    checkEq(totalRow[2].v, report.total.issued, 'the workbook total issued is a number equal to the report');
+    checkEq(await text(page.locator('#report-xlsx')), 'Tải Excel', 'the button is back to its label');
+    const list = await readWorkbook('#report-tickets-xlsx', 'tickets.xlsx');
+    checkEq(list.name, `ve-${today}_${today}.xlsx`, 'the ticket list file name');
+    checkEq(list.book.sheets[0].rows.length - 5, report.total.issued, 'one workbook row per ticket issued today');
 
     console.log('dashboard: print view');
     await page.emulateMedia({ media: 'print' });

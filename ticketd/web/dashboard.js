@@ -439,9 +439,9 @@ $('month-this').addEventListener('click', () => setMonth(0));
 $('month-last').addEventListener('click', () => setMonth(-1));
 setMonth(0);
 
-function reportQuery(format) {
+function reportQuery(format, detail = 'summary') {
   const q = new URLSearchParams({ from: $('report-from').value, to: $('report-to').value, group: $('report-group').value,
-    format });
+    format, detail });
   return '/api/reports?' + q.toString();
 }
 async function loadReport() {
@@ -454,18 +454,33 @@ async function loadReport() {
 }
 $('report-form').addEventListener('submit', (ev) => { ev.preventDefault(); loadReport(); });
 $('report-print').addEventListener('click', async () => { if (await loadReport()) window.print(); });
-$('report-csv').addEventListener('click', async () => {
+// Saves the server's file under the name it gives. The buttons say "Đang tải…" meanwhile:
+// a year's ticket list takes a few seconds.
+async function download(button, format, detail) {
   $('report-error').textContent = '';
-  const r = await api(reportQuery('csv'));
-  if (!r.ok) { $('report-error').textContent = await errorText(r); return; }
-  const name = (/filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '') || [])[1] || 'bao-cao.csv';
-  // Bytes as sent, so the BOM Excel needs stays in the file.
-  const blob = new Blob([await r.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: name });
-  document.body.append(a);
-  a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-});
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = 'Đang tải…';
+  try {
+    const r = await api(reportQuery(format, detail));
+    if (!r.ok) { $('report-error').textContent = await errorText(r); return; }
+    const name = (/filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '') || [])[1] || `bao-cao.${format}`;
+    // Bytes as sent, so the BOM Excel needs in a CSV stays in the file.
+    const blob = new Blob([await r.arrayBuffer()], { type: r.headers.get('Content-Type') || 'application/octet-stream' });
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  } catch (e) {
+    $('report-error').textContent = 'Không tải được tệp: mất kết nối tới máy chủ. Hãy thử lại.';
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+  }
+}
+$('report-xlsx').addEventListener('click', (ev) => download(ev.currentTarget, 'xlsx', 'summary'));
+$('report-tickets-xlsx').addEventListener('click', (ev) => download(ev.currentTarget, 'xlsx', 'tickets'));
+$('report-csv').addEventListener('click', (ev) => download(ev.currentTarget, 'csv', 'summary'));
 
 const REPORT_COLUMNS = [
   ['Đã cấp', (r) => num(r.issued)], ['Đã phục vụ', (r) => num(r.served)], ['Vắng mặt', (r) => num(r.no_show)],

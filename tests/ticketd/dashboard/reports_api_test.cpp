@@ -186,7 +186,7 @@ TEST_F(ReportsApi, BadParametersAreRefusedWithTheirIds) {
   EXPECT_EQ(err("?from=2026-11-30&to=2026-11-01"), "400 invalid_field");
   EXPECT_EQ(err("?from=2025-01-01&to=2026-12-31"), "400 invalid_field");  // over 366 days
   EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&group=month"), "400 invalid_field");
-  EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&format=xlsx"), "400 invalid_field");
+  EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&format=pdf"), "400 invalid_field");
   EXPECT_EQ(err("?from=" + today_ + "&to=" + today_ + "&include_identity=1"), "400 invalid_field");
   // The dashboard shows these messages to a leader: dates in words, not parameter names.
   auto message = [&](const std::string& query) {
