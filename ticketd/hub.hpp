@@ -20,7 +20,13 @@ class Subscriber {
 
 class Hub {
  public:
-  explicit Hub(std::size_t replay_capacity = 4096) : capacity_(replay_capacity) {}
+  // A replay is queued to the client at once, so it must fit well inside a client's send
+  // queue (WsSession::kMaxQueued, 1024) with room for the live events that arrive while
+  // it drains; otherwise the client is dropped as too slow, reconnects just as far behind,
+  // and never catches up. A client further behind gets a snapshot: one message.
+  static constexpr std::size_t kDefaultReplayCapacity = 512;
+
+  explicit Hub(std::size_t replay_capacity = kDefaultReplayCapacity) : capacity_(replay_capacity) {}
 
   // Each message is serialised once and shared by every client. Best written into
   // message_buffer(): the replay ring gives its buffers back there once no client holds

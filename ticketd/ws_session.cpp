@@ -50,6 +50,9 @@ void WsSession::send(std::shared_ptr<const std::string> message) {
   });
 }
 
+static_assert(Hub::kDefaultReplayCapacity <= WsSession::kMaxQueued / 2,
+              "a whole replay must fit a client's send queue with room to spare");
+
 void WsSession::on_send(std::shared_ptr<const std::string> message) {
   if (!open_) return;
   if (queue_.size() >= kMaxQueued) {

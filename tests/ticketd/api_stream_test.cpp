@@ -91,6 +91,40 @@ TEST_F(ApiStream, ReconnectWithSinceMissesNothing) {
   EXPECT_EQ(int_of(*live, "seq"), last_seen + 4);
 }
 
+// A display that was away while more than a replay's worth happened (a network blip in a
+// busy hall) must come back in one step: a snapshot, then live events, and stay connected.
+// Replaying all it missed at once would overflow its send queue and drop it again, and
+// again, one event per connection.
+TEST_F(ApiStream, FarBehindGetsASnapshotAndStaysConnected) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  const char* services[] = {"ho-tich", "chung-thuc", "dat-dai", "ldtbxh"};
+  constexpr int kIssued = 1100;  // beyond a client's 1024 unsent messages
+  for (int i = 0; i < kIssued; ++i) ASSERT_EQ(kiosk->issue_ticket(services[i % 4]).status, 201) << i;
+  const std::int64_t current = kIssued;
+
+  WsReader far(daemon.port(), "/ws?since=" + std::to_string(current - kIssued + 1));
+  auto first = far.next();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(str_of(*first, "type"), "snapshot");
+  EXPECT_EQ(int_of(*first, "seq"), current);
+
+  // Within the replay buffer: every missed event, in order, then live ones, still connected.
+  WsReader near(daemon.port(), "/ws?since=" + std::to_string(current - 500));
+  std::int64_t expected = current - 500 + 1;
+  while (expected <= current) {
+    auto m = near.next();
+    ASSERT_TRUE(m) << "dropped while replaying, at seq " << expected;
+    ASSERT_EQ(str_of(*m, "type"), "event");
+    ASSERT_EQ(int_of(*m, "seq"), expected++);
+  }
+  ASSERT_EQ(kiosk->issue_ticket("ho-tich").status, 201);
+  for (WsReader* ws : {&far, &near}) {
+    auto live = ws->next();
+    ASSERT_TRUE(live) << "the client stays connected after catching up";
+    EXPECT_EQ(int_of(*live, "seq"), current + 1);
+  }
+}
+
 TEST_F(ApiStream, SinceFromTheFutureGetsASnapshot) {
   make_client(daemon, "demo-kiosk-key-1")->issue_ticket("ho-tich");
   WsReader ws(daemon.port(), "/ws?since=999999");

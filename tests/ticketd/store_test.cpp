@@ -396,7 +396,8 @@ TEST(Store, ADayEndExpiryIsUnfinishedNotCancelledInReportsAndTheTicketList) {
   ASSERT_TRUE(store.value()
                   ->for_each_ticket(day1, day1, false,
                                     [&](const Ticket& t) {
-                                      append_ticket_csv(csv, sc.config, t, sc.config.utc_offset_minutes, false);
+                                      stats::append_csv_record(
+                                          csv, ticket_cells(sc.config, t, sc.config.utc_offset_minutes, false));
                                       return true;
                                     })
                   .is_ok());
