@@ -322,8 +322,14 @@ void Api::login(Call call) {
     return call.respond(error_response(Status::invalid_argument("missing_field", "Cán bộ cần chọn quầy")));
   on_strand(std::move(call), [this, officer, counter_number](Call&) {
     if (counter_number != 0) {
+      const int previous = office_.state().counter_of_officer(officer->username);
       auto d = office_.execute(SignIn{counter_number, officer->username});
       if (!d.is_ok()) return error_response(d.status());
+      // One counter at a time: signing in here closed the other one, and its token goes
+      // with it, as after a sign-out (the old panel shows the sign-in form at its next request).
+      if (previous != 0 && previous != counter_number)
+        for (const auto& old : office_.sessions().at_counter(officer->username, previous))
+          office_.stage_session({store::SessionWrite::Kind::erase, old});
     }
     const std::string token = random_token();
     store::SessionRecord record;

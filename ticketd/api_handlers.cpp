@@ -6,6 +6,7 @@
 #include "domain/identity.hpp"
 #include "json_views.hpp"
 #include "request_json.hpp"
+#include "unicode_text.hpp"
 
 namespace motcua {
 namespace {
@@ -31,7 +32,8 @@ Result<std::string> read_identity(const json::object& body) {
     if (!kv.value().is_string()) return invalid_field("identity." + std::string(kv.key()), "phải là chuỗi");
   }
   if (const auto* c = v->get_object().if_contains("cccd"); c && !c->get_string().empty()) {
-    auto id = parse_cccd_qr(c->get_string());
+    // Composed (NFC) like every other text, so the name in an export matches the same name typed.
+    auto id = parse_cccd_qr(to_nfc(c->get_string()));
     if (!id.is_ok()) return id.status();
     kept["id_number"] = id.value().id_number;
     kept["full_name"] = id.value().full_name;
@@ -65,7 +67,8 @@ ApiResponse Api::issue_ticket(Call& c) {
   auto identity = read_identity(b.object());
   for (const Status& s : {service.status(), priority.status(), group.status(), key.status(), identity.status()})
     if (!s.is_ok()) return error_response(s);
-  if (!key.value().empty() && !valid_idempotency_key(key.value()))
+  // Present means used: an empty key would silently turn the retry protection off.
+  if (b.has("idempotency_key") && !b.object().at("idempotency_key").is_null() && !valid_idempotency_key(key.value()))
     return error_response(invalid_field("idempotency_key", "chỉ gồm 1–64 ký tự A-Z a-z 0-9 _ . : -"));
   if (!group.value().empty()) {
     bool known = false;
@@ -205,6 +208,9 @@ ApiResponse Api::vote(Call& c, std::int64_t id) {
 
 ApiResponse Api::counter_action(Call& c, int counter, const std::string& action) {
   if (!c.caller.is_staff()) return unauthenticated_response(c.caller);
+  // A mistyped counter is named as such, not answered as someone else's counter.
+  if (!office_.config().find_counter(counter))
+    return error_response(Status::not_found("unknown_counter", "Không có quầy " + std::to_string(counter)));
   const std::string& officer = c.caller.officer->username;
   if (c.caller.session_counter != counter || office_.state().counter_of_officer(officer) != counter)
     return error_response(Status::forbidden("not_signed_in", "Bạn không đăng nhập tại quầy " + std::to_string(counter)));

@@ -34,9 +34,10 @@ Result<std::string> RequestBody::string(std::string_view field, bool required, s
     return std::string{};
   }
   if (!v->is_string()) return invalid_field(field, "phải là chuỗi");
-  if (v->get_string().size() > max_length)
-    return invalid_field(field, "dài quá " + std::to_string(max_length) + " byte");
-  return to_nfc(v->get_string());
+  // The limit is on the stored (composed) text: a decomposed "Nguyễn" is longer in bytes.
+  std::string text = to_nfc(v->get_string());
+  if (text.size() > max_length) return invalid_field(field, "dài quá " + std::to_string(max_length) + " byte");
+  return text;
 }
 
 Result<std::int64_t> RequestBody::integer(std::string_view field, bool required, std::int64_t min, std::int64_t max,

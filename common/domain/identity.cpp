@@ -17,7 +17,10 @@ bool valid_ddmmyyyy(std::string_view s) {
   const int d = std::stoi(std::string(s.substr(0, 2)));
   const int m = std::stoi(std::string(s.substr(2, 2)));
   const int y = std::stoi(std::string(s.substr(4, 4)));
-  return d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2200;
+  if (m < 1 || m > 12 || y < 1900 || y > 2200) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 Status bad_cccd(std::string_view why) {
@@ -62,6 +65,9 @@ Result<std::string> normalize_phone(std::string_view text) {
   if (rest.starts_with("+84")) {
     digits = "0";
     rest.remove_prefix(3);
+    // "+84 0912 …": the trunk 0 typed after the country code as well.
+    const auto first = rest.find_first_not_of(" .-");
+    if (first != std::string_view::npos && rest[first] == '0') rest.remove_prefix(first + 1);
   }
   for (char c : rest) {
     if (c == ' ' || c == '.' || c == '-') continue;

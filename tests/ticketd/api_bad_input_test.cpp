@@ -49,6 +49,8 @@ TEST_F(ApiBadInput, EachMistakeGetsItsErrorAndChangesNothing) {
       {"unknown service", "/api/tickets", R"({"service":"nope"})", kiosk, 404, "unknown_service"},
       {"bad idempotency key", "/api/tickets", R"({"service":"ho-tich","idempotency_key":"a b"})", kiosk, 400,
        "invalid_field"},
+      {"empty idempotency key", "/api/tickets", R"({"service":"ho-tich","idempotency_key":""})", kiosk, 400,
+       "invalid_field"},
       {"unknown priority group", "/api/tickets", R"({"service":"ho-tich","priority":true,"priority_group":"vip"})",
        kiosk, 400, "invalid_field"},
       {"malformed cccd", "/api/tickets", R"({"service":"ho-tich","identity":{"cccd":"123|abc"}})", kiosk, 400,
@@ -85,6 +87,42 @@ TEST_F(ApiBadInput, EachMistakeGetsItsErrorAndChangesNothing) {
   }
   EXPECT_EQ(seq(), before) << "a refused request must not write anything";
   EXPECT_EQ(make_client(*daemon)->health().status, 200);
+}
+
+// A mistyped counter number is named as unknown (404); a real counter that is not the
+// officer's own is refused (403).
+TEST_F(ApiBadInput, ACounterThatDoesNotExistIsUnknownNotForbidden) {
+  auto officer = officer_at(*daemon, "canbo1", 1);
+  for (const char* action : {"call-next", "pause", "close"}) {
+    auto unknown = officer->counter_action(7, action);
+    EXPECT_EQ(unknown.status, 404) << action;
+    EXPECT_EQ(unknown.error, "unknown_counter") << action;
+  }
+  auto other = officer->counter_action(2, "call-next");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(other.error, "not_signed_in");
+}
+
+// What the kiosk keeps of a citizen is stored composed (NFC) and as domestic digits, so
+// the admin's export matches the same name or number typed elsewhere.
+TEST_F(ApiBadInput, IdentityIsStoredComposedAndPhonesAsDomesticDigits) {
+  auto kiosk = make_client(*daemon, "demo-kiosk-key-1");
+  // "Nguyễn Thị Hương" with its marks as separate code points (NFD), as some QR readers send it.
+  const std::string nfd_name = "Nguye\u0302\u0303n Thi\u0323 Hu\u031bo\u031bng";
+  const std::string body = R"({"service":"ho-tich","identity":{"cccd":"079203001234||)" + nfd_name +
+                           R"(|01021990|Nữ|Phường Bến Nghé|","phone":"+84 0912 345 678"}})";
+  const std::string raw = raw_exchange(daemon->port(), post("/api/tickets", body, "X-Device-Key: demo-kiosk-key-1\r\n"));
+  ASSERT_EQ(status_of(raw), 201) << raw;
+  auto admin = make_client(*daemon);
+  ASSERT_EQ(admin->login("admin", "demo1234", std::nullopt).status, 200);
+  const auto day = str_of(admin->health().body, "service_day");
+  auto exported = admin->get("/api/reports?from=" + day + "&to=" + day + "&detail=tickets&include_identity=1");
+  ASSERT_EQ(exported.status, 200);
+  const auto& tickets = exported.body.at("tickets").as_array();
+  ASSERT_EQ(tickets.size(), 1u);
+  const json::value identity = json::parse(tickets[0].at("identity").as_string());
+  EXPECT_EQ(str_of(identity, "full_name"), "Nguyễn Thị Hương");
+  EXPECT_EQ(str_of(identity, "phone"), "0912345678");
 }
 
 TEST_F(ApiBadInput, InvalidTransitionsAndVotesAreConflicts) {

@@ -249,6 +249,25 @@ TEST_F(ApiVisit, LogoutClosesTheCounterAndEndsTheToken) {
   EXPECT_EQ(me.error, "unauthenticated");
 }
 
+// Signing in at another counter closes the first, and the first panel's token ends with
+// it: that panel cannot act, or show an officer who is no longer there.
+TEST_F(ApiVisit, SigningInElsewhereEndsTheOldCountersToken) {
+  auto first = officer_at(daemon, "canbo2", 2);
+  ASSERT_EQ(first->me().status, 200);
+  auto second = officer_at(daemon, "canbo2", 4);
+  auto me = first->me();
+  EXPECT_EQ(me.status, 401);
+  EXPECT_EQ(first->counter_action(2, "call-next").status, 401);
+  EXPECT_EQ(second->me().status, 200);
+  EXPECT_EQ(int_of(second->me().body, "counter"), 4);
+  auto q = make_client(daemon)->queue();
+  EXPECT_EQ(str_of(q.body.at("counters").as_array()[1], "state"), "closed");
+  // Signing in again at the same counter keeps the other panel there working.
+  auto again = officer_at(daemon, "canbo2", 4);
+  EXPECT_EQ(second->me().status, 200);
+  EXPECT_EQ(again->me().status, 200);
+}
+
 TEST_F(ApiVisit, ASupervisorClosesACounterItsOfficerLeftAndItsTicketWaitsAgain) {
   auto kiosk = make_client(daemon, "demo-kiosk-key-1");
   const auto first = int_of(kiosk->issue_ticket("ho-tich").body, "id");
