@@ -2,6 +2,7 @@
 // The caller is identified on the office strand; copies are made and the folder is read on
 // the backup thread, so neither the strand nor the writer waits on the disk.
 #include "api_call.hpp"
+#include "request_json.hpp"
 #include "backup/backup_plan.hpp"
 #include "backups.hpp"
 
@@ -59,6 +60,8 @@ void Api::backups(Call call) {
         respond(json_response(200, backups_json(*b, listed)));
       });
     }
+    // No options yet: a body with fields is a mistake the caller should hear about.
+    if (auto body = RequestBody::parse(call.body, {}); !body.is_ok()) return call.respond(error_response(body.status()));
     backups->make_now([respond = std::move(call.respond)](Result<Backups::Copy> made) {
       if (!made.is_ok()) return respond(error_response(made.status()));
       respond(json_response(201, copy_json(made.value())));

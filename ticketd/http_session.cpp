@@ -122,6 +122,17 @@ void HttpSession::upgrade_to_websocket(http::request<http::string_body> req) {
   const std::size_t q = target.find('?');
   if (target.substr(0, q) != "/ws")
     return write_error(http::status::not_found, "not_found", "WebSocket chỉ có ở /ws");
+  // Beast would refuse these itself, with a plain-text body; every refusal here is JSON.
+  if (req[http::field::sec_websocket_version] != "13") {
+    ApiResponse r;
+    r.status = static_cast<unsigned>(http::status::upgrade_required);
+    r.body = error_body("malformed_request", "WebSocket cần phiên bản 13 (Sec-WebSocket-Version: 13)");
+    r.headers.emplace_back("Sec-WebSocket-Version", "13");  // RFC 6455 4.4: the version we speak
+    request_keep_alive_ = false;
+    return respond(std::move(r));
+  }
+  if (req[http::field::sec_websocket_key].size() != 24)
+    return write_error(http::status::bad_request, "malformed_request", "Thiếu hoặc sai Sec-WebSocket-Key");
   auto query = q == std::string::npos ? std::map<std::string, std::string>{}
                                       : parse_query(std::string_view(target).substr(q + 1));
   bool has_since = false;

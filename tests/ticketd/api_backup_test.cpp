@@ -107,6 +107,9 @@ TEST_F(ApiBackup, OnlySupervisorsAndAdminsMayMakeOrListCopies) {
   EXPECT_EQ(str_of(refused.body, "error"), "forbidden");
   auto admin = make_client(daemon);
   ASSERT_EQ(admin->login("admin", "demo1234", std::nullopt).status, 200);
+  auto unknown_field = admin->post("/api/admin/backups", json::object{{"dir", "/tmp"}});
+  EXPECT_EQ(unknown_field.status, 400) << "a field the endpoint does not take is a mistake, not ignored";
+  EXPECT_EQ(unknown_field.error, "invalid_field");
   EXPECT_EQ(admin->post("/api/admin/backups", json::object{}).status, 201);
   EXPECT_EQ(status_of(raw_exchange(daemon.port(), "DELETE /api/admin/backups HTTP/1.1\r\nHost: x\r\n\r\n")), 405);
   ASSERT_TRUE(fs::exists(backup_dir()));

@@ -171,6 +171,34 @@ TEST_F(ApiBadInput, GarbageIs400AndTheDaemonLives) {
   EXPECT_EQ(make_client(*daemon)->health().status, 200);
 }
 
+// A broken WebSocket handshake is refused like any other request: a JSON {error, message}.
+TEST_F(ApiBadInput, ABrokenWebSocketHandshakeGetsAJsonRefusal) {
+  const std::string upgrade = "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+  const std::string good_key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+  struct Case {
+    const char* name;
+    std::string request;
+    int status;
+  };
+  for (const Case& c : {Case{"old version", upgrade + good_key + "Sec-WebSocket-Version: 8\r\n\r\n", 426},
+                        Case{"no key", upgrade + "Sec-WebSocket-Version: 13\r\n\r\n", 400}}) {
+    const std::string raw = raw_exchange(daemon->port(), c.request);
+    EXPECT_EQ(status_of(raw), c.status) << c.name << "\n" << raw;
+    const auto body_at = raw.find("\r\n\r\n");
+    ASSERT_NE(body_at, std::string::npos) << c.name;
+    boost::system::error_code ec;
+    auto body = json::parse(raw.substr(body_at + 4), ec);
+    ASSERT_FALSE(ec) << c.name << ": body is not JSON: " << raw;
+    EXPECT_EQ(str_of(body, "error"), "malformed_request") << c.name;
+  }
+  EXPECT_NE(raw_exchange(daemon->port(), upgrade + good_key + "Sec-WebSocket-Version: 8\r\n\r\n")
+                .find("Sec-WebSocket-Version: 13"),
+            std::string::npos)
+      << "a 426 names the version the server speaks";
+  WsReader ws(daemon->port(), "/ws");
+  EXPECT_TRUE(ws.next()) << "a correct handshake still works";
+}
+
 TEST_F(ApiBadInput, WrongMethodIs405) {
   const std::string raw =
       raw_exchange(daemon->port(), "DELETE /api/queue HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
