@@ -1,7 +1,9 @@
 // Browser tests of the supervisor dashboard in Debian chromium (playwright-core) against the
 // real ticketd on 127.0.0.1 (port 0): a scripted day over HTTP, then the numbers on the page,
-// live updates and recovery after a restart, an alert when a wait passes its target, the CSV
-// and Excel exports against the report, the officer's 403, and a screenshot for docs/.
+// live updates in place (same rows, same buttons) and recovery after a restart, the page while
+// disconnected, closing a counter, an alert when a wait passes its target, the alerts' wording,
+// the report (weeks, stale forms, the votes table, print layout) and the CSV and Excel exports
+// against it, the officer's 403, and a screenshot for docs/.
 //   node dashboard_test.mjs --ticketd <path to ticketd> [--screenshots <docs dir>]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -134,6 +136,42 @@ async function waitText(locator, expected, what, ms = STEP_MS) {
   checkEq(await text(locator.first()), expected, what);
 }
 
+// Every column's header aligned as its cells are (text left, figures right); a heading over
+// several columns is left out.
+async function misalignedColumns(page, table) {
+  return page.evaluate((id) => {
+    const t = document.getElementById(id);
+    const first = t.tBodies[0].rows[0];
+    if (!first) return ['no rows'];
+    const taken = [];   // taken[row][col]: the header grid, rowspans and colspans laid out
+    const out = [];
+    [...t.tHead.rows].forEach((tr, r) => {
+      taken[r] = taken[r] || [];
+      let c = 0;
+      for (const th of tr.cells) {
+        while (taken[r][c]) c++;
+        for (let dr = 0; dr < th.rowSpan; dr++) {
+          taken[r + dr] = taken[r + dr] || [];
+          for (let dc = 0; dc < th.colSpan; dc++) taken[r + dr][c + dc] = true;
+        }
+        if (th.colSpan === 1) {
+          const a = getComputedStyle(th).textAlign, b = getComputedStyle(first.cells[c]).textAlign;
+          if (a !== b) out.push(`${th.textContent.trim() || c}: ${a} over ${b}`);
+        }
+        c += th.colSpan;
+      }
+    });
+    return out;
+  }, table);
+}
+// Monday..Sunday of the week holding `day` (YYYY-MM-DD), shifted by `weeks`.
+function weekOf(day, weeks) {
+  const d = new Date(day + 'T00:00:00Z');
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86400000 + weeks * 7 * 86400000);
+  const iso = (x) => x.toISOString().slice(0, 10);
+  return [iso(monday), iso(new Date(monday.getTime() + 6 * 86400000))];
+}
+
 function parseCsv(textIn) {
   const rows = [];
   let row = [], field = '', quoted = false;
@@ -166,6 +204,8 @@ async function main() {
   // The ticket whose wait will pass its 1-minute target while the rest of the test runs.
   const lateId = await issue('tra-ket-qua');
   const lateIssuedAt = Date.now();
+  // A second apart, so its wait is the longest by whole seconds too.
+  await new Promise((r) => setTimeout(r, 1100));
   console.log('scripted day over HTTP');
   const tokens = await scriptedDay();
   const today = (await api('GET', '/api/health')).data.service_day;
@@ -187,6 +227,7 @@ async function main() {
     const page = context.pages()[0] || await context.newPage();
     await page.goto(`${base}/dashboard`);
     await page.waitForSelector('#login-view:not([hidden])');
+    check(await page.locator('#conn').isHidden(), 'before signing in: no connection badge');
     await page.fill('#username', 'lanhdao');
     await page.fill('#password', 'demo1234');
     await page.click('#login-button');
@@ -206,7 +247,32 @@ async function main() {
     checkEq(await text(page.locator('#kpi-satisfaction')), '50,0%', 'satisfaction today');
     checkEq(await text(cell(page, 'counters-table', 'data-counter', '3', 'served_today')), '2', 'counter 3 served today');
     checkEq(await text(cell(page, 'counters-table', 'data-counter', '3', 'officer')), 'Lê Thị Hồng', 'counter 3 officer');
-    checkEq(await text(cell(page, 'counters-table', 'data-counter', '6', 'state')), 'Đóng', 'counter 6 closed');
+    checkEq(await text(cell(page, 'counters-table', 'data-counter', '6', 'state')), 'Đã đóng', 'counter 6 closed');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'ho-tich', 'open_counters')), '2',
+      'ho-tich: counters 1 and 2 open');
+    checkEq(await text(cell(page, 'services-table', 'data-service', 'tra-ket-qua', 'open_counters')), '0',
+      'tra-ket-qua: no counter open');
+    check(await page.locator('#services-table tr[data-service="tra-ket-qua"].unstaffed').count() === 1 &&
+      await page.locator('#services-table tr.unstaffed').count() === 1,
+      'only tra-ket-qua, where one waits and no counter is open, is highlighted');
+    const headers = async (table) => (await page.locator(`#${table} thead th`).allTextContents()).map((h) => h.trim());
+    const serviceHeads = await headers('services-table');
+    checkEq(serviceHeads[2], 'Quầy đang mở', 'the services table has "Quầy đang mở"');
+    checkEq(serviceHeads[serviceHeads.length - 1], 'Gọi đúng hạn', 'and says "Gọi đúng hạn"');
+    const counterHeads = await headers('counters-table');
+    check(counterHeads.includes('Số đang mời / phục vụ') && counterHeads.includes('Trong trạng thái'),
+      `counter table headers (${counterHeads.join(' | ')})`);
+    for (const table of ['services-table', 'counters-table', 'satisfaction-table', 'linked-table'])
+      checkEq(JSON.stringify(await misalignedColumns(page, table)), '[]', `${table}: headers aligned with their cells`);
+    checkEq(await page.evaluate(() => ['services-table', 'counters-table']
+      .map((id) => getComputedStyle(document.getElementById(id)).tableLayout).join()), 'fixed,fixed',
+    'the live tables have fixed column widths');
+    checkEq(await text(page.locator('#kpi-avgwait + .l')), 'Chờ TB (số đã được gọi)', 'the average wait says what it counts');
+    checkEq(await text(page.locator('#kpi-ontime + .l')), 'Tỷ lệ gọi đúng hạn', 'the on-time card');
+    check(/^\d+ phút$|^dưới 1 phút$/.test(await text(page.locator('#kpi-longest'))),
+      `the longest wait now is counted (${await text(page.locator('#kpi-longest'))})`);
+    checkEq(await text(page.locator('#kpi-longest + .l')), 'Chờ lâu nhất hiện tại', 'its label');
+    checkEq(await text(page.locator('#kpi-longest-service')), 'Trả kết quả', 'the longest wait is tra-ket-qua\'s');
     checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'level4')), '1', 'canbo3 not satisfied votes');
     checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'satisfaction')), '50,0%', 'canbo3 rate');
     checkEq(await text(cell(page, 'satisfaction-table', 'data-key', 'canbo3', 'reasons')), 'Chờ lâu: 1', 'canbo3 reasons');
@@ -217,45 +283,88 @@ async function main() {
     checkEq(await page.locator('#chart-calls svg rect.bar').count() > 0, true, 'calls-per-hour chart drawn');
     checkEq(await page.locator('#chart-waiting svg path.line').count(), 1, 'waiting-over-day chart drawn');
 
-    console.log('dashboard: live without reload');
+    console.log('dashboard: live without reload, rows updated in place');
     await page.evaluate(() => { window.__marker = 'same page'; });
+    // The rows and the close button as first drawn: events must update them, not replace them.
+    const keepRows = () => page.evaluate(() => {
+      window.__rows = [...document.querySelectorAll('#counters-table tbody tr, #services-table tbody tr')];
+      window.__button1 = document.querySelector('#counters-table tr[data-counter="1"] button.force-close');
+      window.__widths = [...document.querySelectorAll('#counters-table thead th, #services-table thead th')]
+        .map((th) => th.getBoundingClientRect().width);
+    });
+    const sameRows = () => page.evaluate(() => {
+      const rows = [...document.querySelectorAll('#counters-table tbody tr, #services-table tbody tr')];
+      const widths = [...document.querySelectorAll('#counters-table thead th, #services-table thead th')]
+        .map((th) => th.getBoundingClientRect().width);
+      return rows.length === window.__rows.length && rows.every((tr, i) => tr === window.__rows[i]) &&
+        document.querySelector('#counters-table tr[data-counter="1"] button.force-close') === window.__button1 &&
+        widths.every((w, i) => Math.abs(w - window.__widths[i]) < 0.5);
+    });
+    await keepRows();
     const d1 = await issue('ho-tich');
     await waitText(cell(page, 'services-table', 'data-service', 'ho-tich', 'waiting'), '1', 'a new ticket shows up live');
     await act(tokens.one, 1, 'call-next');
     const d1Number = (await api('GET', `/api/tickets/${d1}`)).data.number;
     await waitText(cell(page, 'counters-table', 'data-counter', '1', 'ticket'), d1Number, 'counter 1 holds the called number');
     await waitText(cell(page, 'counters-table', 'data-counter', '1', 'state'), 'Đang mời', 'counter 1 is calling');
+    check(await sameRows(), 'after two events: the same rows, the same button, the same column widths');
 
     console.log('dashboard: ticketd restarts');
     ticketd.kill();
     await ticketd.exited();
     await page.waitForSelector('#conn[data-state="off"]');
-    checkEq(await text(page.locator('#conn')), 'Mất kết nối — đang kết nối lại…', 'the page says the connection is lost');
+    const lost = await text(page.locator('#conn'));
+    check(/^Mất kết nối — số liệu lúc \d\d:\d\d:\d\d, đang kết nối lại…$/.test(lost),
+      `the page says the connection is lost, and since when its figures are (${lost})`);
+    const greyed = await page.waitForFunction(() => document.getElementById('dash-view').classList.contains('stale') &&
+      Number(getComputedStyle(document.querySelector('#services-table').closest('section')).opacity) < 0.6, null,
+    { timeout: STEP_MS }).then(() => true, () => false);
+    check(greyed, 'the live area is greyed');
+    check(!(await page.locator('#no-alerts').isVisible()) && await page.locator('#alerts-unknown').isVisible(),
+      'the alerts card does not say "Không có cảnh báo" while it cannot know');
     port = await ticketd.start(config, db, port);
     await page.waitForSelector('#conn[data-state="on"]', { timeout: 30000 });
+    check(await page.locator('#dash-view.stale').count() === 0 && !(await page.locator('#alerts-unknown').isVisible()),
+      'connected again: no longer greyed');
     await issue('dat-dai');
     await waitText(cell(page, 'services-table', 'data-service', 'dat-dai', 'waiting'), '1', 'live again after the restart');
     checkEq(await page.evaluate(() => window.__marker), 'same page', 'no reload happened');
 
     console.log('dashboard: closing a counter its officer left signed in');
     const closeButton = page.locator('#counters-table tr[data-counter="1"] button.force-close');
-    checkEq(await page.locator('#counters-table tr[data-counter="6"] button.force-close').count(), 0,
+    checkEq(await page.locator('#counters-table tr[data-counter="6"] button.force-close:visible').count(), 0,
       'a closed counter offers no close button');
+    check(await sameRows(), 'after the restart too: the same rows and button');
+    // Counter 3 is the only one for dat-dai, where one citizen waits (issued just above).
+    let asked3 = '';
+    page.once('dialog', (d) => { asked3 = d.message(); d.dismiss(); });
+    await page.locator('#counters-table tr[data-counter="3"] button.force-close').click();
+    check(asked3.includes('Lĩnh vực Đất đai – Xây dựng sẽ không còn quầy nào mở, 1 công dân đang chờ.'),
+      `closing the last counter of a service with people waiting says so (${asked3})`);
     let asked = '';
     page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
     await closeButton.click();
+    // The row was drawn before counter 1 called: the ticket named comes from the current data.
     check(asked.startsWith('Đóng Quầy 1 của Nguyễn Thị Lan?') && asked.includes(`Số ${d1Number} sẽ trở lại hàng chờ`),
       `the page asks first, naming the officer and the ticket (${asked})`);
+    check(!asked.includes('không còn quầy nào mở'), 'counter 2 still serves counter 1\'s services: no such warning');
     checkEq((await api('GET', '/api/queue')).data.counters[0].state, 'calling', 'cancelled: counter 1 still calls');
     page.once('dialog', (d) => d.accept());
     await closeButton.click();
-    await waitText(cell(page, 'counters-table', 'data-counter', '1', 'state'), 'Đóng', 'counter 1 is closed');
+    await page.locator('#counters-done').filter({ hasText: 'Đã đóng Quầy 1.' }).waitFor({ timeout: STEP_MS });
+    check(await page.locator('#counters-done').evaluate((e) => e.classList.contains('ok') && !e.classList.contains('error') &&
+      !!e.closest('section').querySelector('#counters-table')), 'a confirmation in the counters card, not an error');
+    await waitText(cell(page, 'counters-table', 'data-counter', '1', 'state'), 'Đã đóng', 'counter 1 is closed');
     checkEq(await text(cell(page, 'counters-table', 'data-counter', '1', 'officer')), '', 'nobody at counter 1');
     checkEq(await text(cell(page, 'counters-table', 'data-counter', '1', 'ticket')), '', 'counter 1 holds no ticket');
     await waitText(cell(page, 'services-table', 'data-service', 'ho-tich', 'waiting'), '1', 'its ticket waits again');
     checkEq((await api('GET', `/api/tickets/${d1}`)).data.position, 0, 'first in line, where it stood');
     checkEq((await api('GET', '/api/me', undefined, bearer(tokens.one))).status, 401, 'the officer there is signed out');
     checkEq(await text(page.locator('#counters-error')), '', 'no error shown');
+    check(await sameRows(), 'the same rows and button after the close');
+    await page.waitForFunction(() => document.getElementById('counters-done').textContent === '', null, { timeout: STEP_MS })
+      .catch(() => { /* reported below */ });
+    checkEq(await text(page.locator('#counters-done')), '', 'the confirmation goes after a few seconds');
 
     console.log('dashboard: a copy of the database');
     await page.locator('#backup-status').filter({ hasText: 'Chưa có bản sao nào.' }).waitFor({ timeout: STEP_MS });
@@ -280,16 +389,58 @@ async function main() {
     checkEq(await text(page.locator('#backup-failure')), '', 'no failure shown');
 
     console.log('dashboard: report and CSV export');
+    await page.click('#week-this');
+    checkEq(JSON.stringify([await page.inputValue('#report-from'), await page.inputValue('#report-to')]),
+      JSON.stringify(weekOf(today, 0)), '"Tuần này": Monday to Sunday of the service day');
+    await page.click('#week-last');
+    checkEq(JSON.stringify([await page.inputValue('#report-from'), await page.inputValue('#report-to')]),
+      JSON.stringify(weekOf(today, -1)), '"Tuần trước": the week before');
+    // A wrong range: the server's message, without an HTTP code.
+    await page.fill('#report-from', today);
+    await page.fill('#report-to', weekOf(today, -1)[0]);
+    await page.click('#report-show');
+    await page.locator('#report-error').filter({ hasText: /./ }).waitFor({ timeout: STEP_MS });
+    const reportError = await text(page.locator('#report-error'));
+    check(!/\(\d{3}\)|\d{3}$/.test(reportError), `errors show the message, no HTTP code (${reportError})`);
     await page.fill('#report-from', today);
     await page.fill('#report-to', today);
     await page.selectOption('#report-group', 'service');
-    await page.click('#report-show');
+    const [reportRequest] = await Promise.all([page.waitForRequest((r) => r.url().includes('/api/reports?')),
+      page.click('#report-show')]);
     await page.waitForSelector('#report-view:not([hidden])');
-    const report = (await api('GET', `/api/reports?from=${today}&to=${today}&group=service`, undefined,
-      bearer(await login('lanhdao')))).data;
+    checkEq(new URL(reportRequest.url()).searchParams.get('include_empty'), '1', 'the page asks with include_empty=1');
+    checkEq(await text(page.locator('#report-error')), '', 'the error is gone');
+    await page.waitForFunction(() => {
+      const r = document.getElementById('report-view').getBoundingClientRect();
+      return r.top >= -1 && r.top < innerHeight / 2;
+    }, null, { timeout: STEP_MS }).then(() => check(true, 'the report is scrolled into view'),
+      () => check(false, 'the report is scrolled into view'));
+    const lanhdao = await login('lanhdao');
+    const report = (await api('GET', `/api/reports?from=${today}&to=${today}&group=service&include_empty=1`, undefined,
+      bearer(lanhdao))).data;
     checkEq(await page.locator('#report-table tbody tr').count(), report.rows.length, 'report rows on the page');
-    checkEq(await text(page.locator('#report-table tfoot td[data-field="Đã cấp"]')), String(report.total.issued),
+    checkEq(await text(page.locator('#report-table tfoot td[data-field="issued"]')), String(report.total.issued),
       'report total issued on the page');
+    const reportHeads = (await page.locator('#report-table thead th').allTextContents()).map((h) => h.trim());
+    checkEq(reportHeads[reportHeads.indexOf('Đã hủy') + 1], 'Chưa hoàn tất', '"Chưa hoàn tất" follows "Đã hủy"');
+    check(reportHeads.includes('Tỷ lệ tham gia đánh giá') && reportHeads.includes('Gọi đúng hạn') &&
+      !reportHeads.includes('Tham gia') && !reportHeads.includes('Gọi trong mục tiêu'), 'the renamed columns');
+    checkEq(await text(page.locator('#report-table tfoot td[data-field="unfinished"]')), String(report.total.unfinished),
+      'report total unfinished on the page');
+    const t0 = report.total;
+    checkEq(t0.issued, t0.served + t0.no_show + t0.cancelled + t0.unfinished, 'and with it the rows add up');
+    checkEq(JSON.stringify(await page.locator('#report-votes tfoot td').allTextContents()),
+      JSON.stringify(['Tổng cộng', ...t0.votes_by_level.map(String), String(t0.votes), (t0.satisfaction_rate * 100).toFixed(1).replace('.', ',') + '%',
+        ...['thai_do', 'cho_lau', 'huong_dan_khong_ro', 'ho_so_tra_lai', 'khac'].map((k) => String(t0.reasons[k]))]),
+      'the votes table: levels, total, rate, the five reasons');
+    const voteHeads = (await page.locator('#report-votes thead th').allTextContents()).map((h) => h.trim());
+    check(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Tỷ lệ hài lòng', 'Thái độ', 'Thời gian chờ lâu',
+      'Hướng dẫn không rõ', 'Hồ sơ bị trả lại nhiều lần', 'Khác'].every((h) => voteHeads.includes(h)),
+    `the votes table's headers (${voteHeads.join(' | ')})`);
+    checkEq(await text(page.locator('#rp-period')), `Từ ngày ${today.split('-').reverse().join('/')} đến ngày ${today.split('-').reverse().join('/')} — theo lĩnh vực`,
+      'the period line');
+    for (const table of ['report-table', 'report-votes'])
+      checkEq(JSON.stringify(await misalignedColumns(page, table)), '[]', `${table}: headers aligned with their cells`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-csv')]);
     const csvPath = path.join(tmp, 'export.csv');
     await download.saveAs(csvPath);
@@ -336,11 +487,55 @@ async function main() {
     checkEq(list.name, `ve-${today}_${today}.xlsx`, 'the ticket list file name');
     checkEq(list.book.sheets[0].rows.length - 5, report.total.issued, 'one workbook row per ticket issued today');
 
+    console.log('dashboard: report groups, empty rows, a changed form');
+    await page.selectOption('#report-group', 'counter');
+    check(await page.locator('#report-view').isHidden() && await page.locator('#report-stale').isVisible(),
+      'changing the grouping hides the report shown for the old one');
+    await page.click('#report-show');
+    await page.waitForSelector('#report-view:not([hidden])');
+    checkEq(await text(page.locator('#report-table tr[data-key="6"] td[data-field="issued"]')), '0',
+      'counter 6, with no ticket, has its row of zeros (include_empty)');
+    check(await page.locator('#report-stale').isHidden(), 'the notice goes with a new report');
+    await page.fill('#report-from', weekOf(today, -1)[0]);
+    check(await page.locator('#report-view').isHidden(), 'changing a date hides it too');
+    await page.fill('#report-from', today);
+    await page.selectOption('#report-group', 'office');
+    await page.click('#report-show');
+    await page.waitForSelector('#report-view:not([hidden])');
+    check((await text(page.locator('#rp-period'))).endsWith('— toàn đơn vị'), 'the whole office: "— toàn đơn vị"');
+    // Officers' names on one line in the report at 1366 px.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.selectOption('#report-group', 'officer');
+    await page.click('#report-show');
+    await page.waitForSelector('#report-view:not([hidden])');
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('#report-table td[data-field="label"]')].filter((td) => {
+      const r = document.createRange();
+      r.selectNodeContents(td);
+      return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1;
+    }).map((td) => td.textContent));
+    checkEq(JSON.stringify(wrapped), '[]', 'no officer name wraps in the report at 1366 px');
+
     console.log('dashboard: print view');
     await page.emulateMedia({ media: 'print' });
     check(await page.locator('#report-view').isVisible(), 'the report prints');
     check(!(await page.locator('#services-table').isVisible()), 'the live tables do not');
+    check(await page.locator('#report-votes').isVisible(), 'the votes table prints');
+    checkEq(await text(page.locator('.doc-nation .nation')), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'the national heading');
+    checkEq(await text(page.locator('.doc-nation .motto')), 'Độc lập – Tự do – Hạnh phúc', 'the motto');
+    checkEq(await text(page.locator('#rp-office')), 'Trung tâm Phục vụ hành chính công phường Bến Nghé', 'the office, left');
+    const [yy, mm, dd] = (await api('GET', '/api/health')).data.service_day.split('-');
+    checkEq(await text(page.locator('#rp-date')), `Bến Nghé, ngày ${dd} tháng ${mm} năm ${yy}`,
+      'the place (from the office\'s name) and the date');
+    checkEq(await page.locator('#rp-date').evaluate((e) => getComputedStyle(e).fontStyle + ' ' + getComputedStyle(e).textAlign),
+      'italic right', 'in italics, on the right');
+    checkEq(JSON.stringify(await page.locator('.signatures > div').allInnerTexts()),
+      JSON.stringify(['NGƯỜI LẬP BÁO CÁO\n(Ký, ghi rõ họ tên)', 'LÃNH ĐẠO ĐƠN VỊ\n(Ký, ghi rõ họ tên)']), 'two signature blocks');
+    const sig = await page.locator('.signatures > div').evaluateAll((ds) => ds.map((d) => d.getBoundingClientRect()));
+    check(sig.length === 2 && Math.abs(sig[0].top - sig[1].top) < 1 && sig[0].right < sig[1].left, 'side by side');
+    await page.pdf({ path: path.join(tmp, 'report.pdf'), landscape: true, preferCSSPageSize: true });
+    check(fs.statSync(path.join(tmp, 'report.pdf')).size > 10000, 'the report prints to PDF');
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await page.screenshot({ path: path.join(tmp, 'print.png') });
 
     console.log('dashboard: an alert when a wait passes its target');
@@ -348,7 +543,12 @@ async function main() {
     const alert = page.locator('#alerts li[data-kind="wait_over_target"]');
     await alert.first().waitFor({ timeout: left + STEP_MS });
     const alertText = await text(alert.first());
-    check(alertText.startsWith('Trả kết quả: thời gian chờ vượt mục tiêu 1 phút'), `the alert names the service (${alertText})`);
+    check(alertText.startsWith('Trả kết quả:') && alertText.includes('1 phút'), `the alert names the service (${alertText})`);
+    const age = await text(alert.first().locator('.age'));
+    check(/^· lâu nhất đã chờ \d+ phút$/.test(age), `the time after it is the longest wait (${age})`);
+    await page.locator('#kpi-longest-card.late').waitFor({ timeout: STEP_MS });
+    checkEq(await page.locator('#kpi-longest').evaluate((e) => getComputedStyle(e).color), 'rgb(198, 40, 40)',
+      'the longest wait now is red past its service\'s target');
     check(await page.locator('.alerts-card.active').isVisible(), 'the alert box is highlighted');
     checkEq(await page.evaluate(() => window.__marker), 'same page', 'the alert came over the WebSocket');
     const t = (await api('GET', '/api/today', undefined, bearer(await login('lanhdao')))).data;
@@ -357,6 +557,28 @@ async function main() {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(args.screenshots, 'dashboard.png'), fullPage: true });
     }
+    // Each kind's time says what it measures; kinds this page does not know get "đã …".
+    const ages = await page.evaluate(() => {
+      const now = state.today.now;
+      const saved = state.today.alerts;
+      state.today.alerts = [['wait_over_target', 32], ['apology_waiting', 50], ['counter_idle', 5], ['apology_at_counter', 47],
+        ['service_unstaffed', 5]].map(([kind, min]) => ({ kind, message: kind, since: now - min * 60000 - 5000 }));
+      renderAlerts();
+      const out = [...document.querySelectorAll('#alerts li')].map((li) => [li.dataset.kind, li.querySelector('.age')?.textContent ?? null]);
+      state.today.alerts = saved;
+      renderAlerts();
+      return out;
+    });
+    const ageOf = Object.fromEntries(ages);
+    checkEq(ageOf.wait_over_target, '· lâu nhất đã chờ 32 phút', 'wait_over_target: the longest wait');
+    checkEq(ageOf.apology_waiting, '· lâu nhất đã chờ 50 phút', 'apology_waiting: the longest wait');
+    checkEq(ageOf.counter_idle, '· đã 5 phút', 'counter_idle: for how long');
+    checkEq(ageOf.apology_at_counter, null, 'apology_at_counter: nothing (its message says the wait)');
+    checkEq(ageOf.service_unstaffed, '· đã 5 phút', 'an unknown kind: for how long');
+
+    await page.click('#logout');
+    await page.waitForSelector('#login-view:not([hidden])');
+    check(await page.locator('#conn').isHidden(), 'signed out: no connection badge');
 
     console.log('dashboard: an officer cannot open it');
     const officerToken = tokens.two;
@@ -369,7 +591,8 @@ async function main() {
     await officerPage.reload();
     await officerPage.waitForSelector('#login-view:not([hidden])');
     const shown = await text(officerPage.locator('#login-error'));
-    check(shown.includes('(403)') && shown.includes('không được xem'), `the page shows the 403 (${shown})`);
+    check(shown.includes('không được xem') && !/\(\d{3}\)/.test(shown), `the page shows the refusal, no HTTP code (${shown})`);
+    checkEq(await officerPage.locator('#login-error').getAttribute('data-status'), '403', 'it was the 403');
     check(await officerPage.locator('#dash-view').isHidden(), 'and no figures');
     await officerPage.fill('#username', 'canbo3');
     await officerPage.fill('#password', 'demo1234');

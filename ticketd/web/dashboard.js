@@ -4,14 +4,19 @@
 
 const TOKEN_KEY = 'motcua.dashboard.token';
 const STATE_NAMES = { idle: 'Sẵn sàng', calling: 'Đang mời', serving: 'Đang phục vụ', paused: 'Tạm dừng',
-  closed: 'Đóng', offline: 'Mất kết nối' };
+  closed: 'Đã đóng', offline: 'Mất kết nối' };
 const SERVICE_STATUS = { open: 'Đang nhận số', outside_hours: 'Ngoài giờ', full: 'Hết số' };
 const REASONS = [['thai_do', 'Thái độ'], ['cho_lau', 'Chờ lâu'], ['huong_dan_khong_ro', 'Hướng dẫn không rõ'],
   ['ho_so_tra_lai', 'Hồ sơ trả lại'], ['khac', 'Khác']];
+// The five reasons' full names, as the CSV headers and /api/office's unhappy_reasons give them.
+const REASON_NAMES = { thai_do: 'Thái độ', cho_lau: 'Thời gian chờ lâu', huong_dan_khong_ro: 'Hướng dẫn không rõ',
+  ho_so_tra_lai: 'Hồ sơ bị trả lại nhiều lần', khac: 'Khác' };
+const LEVELS = ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng'];
 
 const $ = (id) => document.getElementById(id);
 const state = { token: sessionStorage.getItem(TOKEN_KEY) || '', today: null, fetchedAt: 0, clockOffset: 0,
-  ws: null, backoff: 1000, reconnectTimer: 0, refreshTimer: 0, satTab: 'by_officer', office: null, report: null };
+  ws: null, backoff: 1000, reconnectTimer: 0, refreshTimer: 0, satTab: 'by_officer', office: null, report: null,
+  live: null, doneTimer: 0, reportSeq: 0 };
 
 // ---------- formatting (Vietnamese: comma decimals) ----------
 function num(v) { return v === null || v === undefined ? '–' : Number(v).toLocaleString('vi-VN'); }
@@ -50,6 +55,29 @@ function td(text, field, cls) {
   if (cls) cell.className = cls;
   return cell;
 }
+// Changes a node's text only when it differs, so a live table is not churned every second.
+function setText(node, text) {
+  text = String(text);
+  if (node.textContent !== text) node.textContent = text;
+}
+// Keeps a table body's rows in place: one <tr> per key, made once by create(item), updated by
+// update(tr, item) on every refresh. Rows are added or removed only when the set of keys
+// changes, and moved only when the order does, so a button keeps being the same element
+// between a press and its release and the columns do not jump.
+function syncRows(tbody, items, keyAttr, keyOf, create, update) {
+  const existing = new Map();
+  for (const tr of [...tbody.rows]) existing.set(tr.getAttribute(keyAttr), tr);
+  const wanted = items.map((item) => {
+    const key = String(keyOf(item));
+    let tr = existing.get(key);
+    if (tr) existing.delete(key);
+    else { tr = create(item); tr.setAttribute(keyAttr, key); }
+    update(tr, item);
+    return tr;
+  });
+  for (const tr of existing.values()) tr.remove();
+  wanted.forEach((tr, i) => { if (tbody.rows[i] !== tr) tbody.insertBefore(tr, tbody.rows[i] || null); });
+}
 
 // ---------- HTTP ----------
 async function api(path, options = {}) {
@@ -59,8 +87,14 @@ async function api(path, options = {}) {
   const r = await fetch(path, Object.assign({}, options, { headers, cache: 'no-store' }));
   return r;
 }
+// The server's Vietnamese message, fit to show a person; the HTTP status goes to the console only.
 async function errorText(r) {
-  try { const j = await r.json(); return `${j.message || j.error} (${r.status})`; } catch (e) { return `Lỗi ${r.status}`; }
+  console.warn(`ticketd answered ${r.status} to ${r.url}`);
+  try {
+    const j = await r.json();
+    if (j.message) return j.message;
+  } catch (e) { /* not JSON: a proxy or a dying server */ }
+  return r.status >= 500 ? 'Máy chủ đang gặp sự cố, hãy thử lại sau ít phút.' : 'Yêu cầu không thực hiện được.';
 }
 
 // ---------- sign-in ----------
@@ -69,6 +103,7 @@ function showLogin(message) {
   $('dash-view').hidden = true;
   $('login-view').hidden = false;
   $('logout').hidden = true;
+  $('conn').hidden = true;
   $('who').textContent = '';
   $('login-error').textContent = message || '';
 }
@@ -76,6 +111,7 @@ function showDashboard() {
   $('login-view').hidden = true;
   $('dash-view').hidden = false;
   $('logout').hidden = false;
+  $('conn').hidden = false;
 }
 
 $('login-form').addEventListener('submit', async (ev) => {
@@ -119,6 +155,15 @@ async function begin() {
   const ok = await refresh();
   if (!ok) return;
   $('who').textContent = `${me.officer.display_name} (${me.officer.role === 'admin' ? 'quản trị' : 'lãnh đạo'})`;
+  // Connecting: the figures were just read, so they are shown as they are until the WebSocket
+  // opens (Trực tuyến) or fails (Mất kết nối).
+  state.live = null;
+  const c = $('conn');
+  c.className = 'conn off';
+  c.dataset.state = 'connecting';
+  c.textContent = 'Đang kết nối…';
+  $('dash-view').classList.remove('stale');
+  renderAlertStatus();
   showDashboard();
   connect();
 }
@@ -126,7 +171,7 @@ async function begin() {
 // ---------- /api/today ----------
 async function refresh() {
   let r;
-  try { r = await api('/api/today'); } catch (e) { setConn(false); return false; }
+  try { r = await api('/api/today'); } catch (e) { if (!state.ws) setConn(false); return false; }
   if (r.status === 401) { state.token = ''; sessionStorage.removeItem(TOKEN_KEY); showLogin(await errorText(r)); return false; }
   if (r.status === 403) {
     const text = await errorText(r);
@@ -152,11 +197,18 @@ function scheduleRefresh(delay) {
 }
 
 // ---------- WebSocket: live, with reconnect ----------
+// While the WebSocket is down the figures on the page are those of the last refresh: the
+// badge says from when, the live area is greyed, and the alerts card does not claim "no alerts".
 function setConn(on) {
+  state.live = on;
   const c = $('conn');
   c.className = 'conn ' + (on ? 'on' : 'off');
   c.dataset.state = on ? 'on' : 'off';
-  c.textContent = on ? 'Trực tuyến' : 'Mất kết nối — đang kết nối lại…';
+  const at = state.today ? ` — số liệu lúc ${officeTime(state.today.now, { hour: '2-digit', minute: '2-digit', second: '2-digit' })},`
+    : ' —';
+  c.textContent = on ? 'Trực tuyến' : `Mất kết nối${at} đang kết nối lại…`;
+  $('dash-view').classList.toggle('stale', !on);
+  renderAlertStatus();
 }
 function connect() {
   stopLive();
@@ -201,18 +253,28 @@ function render() {
   tick();
 }
 
+// What the time after an alert's message measures: the longest wait for the waiting kinds;
+// none where the message already says the wait; how long it has been so for the rest
+// (counter_idle, and any kind this page does not know yet).
+const ALERT_AGE = { wait_over_target: 'lâu nhất đã chờ ', apology_waiting: 'lâu nhất đã chờ ', apology_at_counter: null };
 function renderAlerts() {
   const alerts = (state.today && state.today.alerts) || [];
   const list = $('alerts');
   list.replaceChildren(...alerts.map((a) => {
     const li = el('li', { class: a.kind, 'data-kind': a.kind }, a.message);
-    li.append(el('span', { class: 'age', 'data-since': a.since }));
+    const prefix = a.kind in ALERT_AGE ? ALERT_AGE[a.kind] : 'đã ';
+    if (prefix !== null) li.append(el('span', { class: 'age', 'data-since': a.since, 'data-prefix': prefix }));
     return li;
   }));
   $('alert-count').textContent = alerts.length;
-  $('no-alerts').hidden = alerts.length > 0;
   document.querySelector('.alerts-card').classList.toggle('active', alerts.length > 0);
+  renderAlertStatus();
   tick();
+}
+function renderAlertStatus() {
+  const alerts = (state.today && state.today.alerts) || [];
+  $('no-alerts').hidden = alerts.length > 0 || state.live === false;
+  $('alerts-unknown').hidden = state.live !== false;
 }
 
 function renderKpis(t) {
@@ -222,56 +284,100 @@ function renderKpis(t) {
   $('kpi-served').textContent = num(t.total.served);
   $('kpi-noshow').textContent = num(t.total.no_show);
   $('kpi-avgwait').textContent = minutes(t.total.wait.avg_s);
+  // kpi-longest is counted each second by tick().
   $('kpi-ontime').textContent = pct(t.total.on_time_rate);
   $('kpi-satisfaction').textContent = pct(t.total.satisfaction_rate);
 }
 
+const EMPTY_TODAY = { served: 0, no_show: 0, cancelled: 0, wait: { avg_s: null }, on_time_rate: null };
+const SERVICE_FIELDS = ['name', 'status', 'open_counters', 'waiting', 'longest_wait', 'target', 'avg_wait', 'served',
+  'no_show', 'cancelled', 'on_time'];
+const TEXT_FIELDS = new Set(['name', 'status', 'officer', 'state', 'action']);
+function emptyRow(fields) {
+  const tr = el('tr', {});
+  for (const f of fields) tr.append(td('', f, TEXT_FIELDS.has(f) ? 'text' : ''));
+  return tr;
+}
 function renderServices(t) {
-  const rows = t.services.map((s) => {
-    const d = s.today || { served: 0, no_show: 0, cancelled: 0, wait: { avg_s: null }, on_time_rate: null };
-    const tr = el('tr', { 'data-service': s.code });
-    tr.append(td(s.name, 'name', 'text'), td(SERVICE_STATUS[s.status] || s.status, 'status', 'text'),
-      td(s.waiting, 'waiting'), td('', 'longest_wait'), td(s.target_wait_min + ' phút', 'target'),
-      td(minutes(d.wait.avg_s), 'avg_wait'), td(d.served, 'served'), td(d.no_show, 'no_show'),
-      td(d.cancelled, 'cancelled'), td(pct(d.on_time_rate), 'on_time'));
-    tr.dataset.longest = s.longest_wait_s;
-    tr.dataset.target = s.target_wait_min * 60;
-    tr.dataset.waiting = s.waiting;
-    return tr;
-  });
-  $('services-table').tBodies[0].replaceChildren(...rows);
+  syncRows($('services-table').tBodies[0], t.services, 'data-service', (s) => s.code, () => emptyRow(SERVICE_FIELDS),
+    (tr, s) => {
+      const d = s.today || EMPTY_TODAY;
+      const f = (name) => tr.querySelector(`[data-field=${name}]`);
+      setText(f('name'), s.name);
+      setText(f('status'), SERVICE_STATUS[s.status] || s.status);
+      setText(f('open_counters'), s.open_counters);
+      setText(f('waiting'), s.waiting);
+      setText(f('target'), s.target_wait_min + ' phút');
+      setText(f('avg_wait'), minutes(d.wait.avg_s));
+      setText(f('served'), d.served);
+      setText(f('no_show'), d.no_show);
+      setText(f('cancelled'), d.cancelled);
+      setText(f('on_time'), pct(d.on_time_rate));
+      tr.dataset.longest = s.longest_wait_s;
+      tr.dataset.target = s.target_wait_min * 60;
+      tr.dataset.waiting = s.waiting;
+      // People wait and no counter of the service is open (closed or paused): nobody will call them.
+      const unstaffed = s.waiting > 0 && s.open_counters === 0;
+      tr.classList.toggle('unstaffed', unstaffed);
+      if (unstaffed) f('open_counters').title = 'Có người đang chờ nhưng không có quầy nào đang mở cho lĩnh vực này';
+      else f('open_counters').removeAttribute('title');
+    });
 }
 
+const COUNTER_FIELDS = ['name', 'state', 'officer', 'ticket', 'duration', 'served_today', 'action'];
 function renderCounters(t) {
-  const rows = t.counters.map((c) => {
-    const tr = el('tr', { 'data-counter': c.number });
-    const st = el('span', { class: 'state ' + c.state, text: STATE_NAMES[c.state] || c.state });
-    const stCell = el('td', { class: 'text' }, st);
-    stCell.dataset.field = 'state';
-    if (c.state === 'paused' && c.pause_reason) stCell.append(' (' + c.pause_reason + ')');
-    const ticket = c.ticket ? c.ticket.number : '';
-    const action = el('td', { class: 'text' });
-    action.dataset.field = 'action';
-    if (c.state !== 'closed') {
-      const close = el('button', { type: 'button', class: 'force-close', text: 'Đóng quầy' });
-      close.addEventListener('click', () => forceClose(c));
-      action.append(close);
-    }
-    tr.append(td(c.name, 'name', 'text'), stCell, td(c.officer_name || '', 'officer', 'text'), td(ticket, 'ticket'),
-      td('', 'duration'), td(c.served_today, 'served_today'), action);
+  syncRows($('counters-table').tBodies[0], t.counters, 'data-counter', (c) => c.number, (c) => {
+    const tr = emptyRow(COUNTER_FIELDS);
+    tr.querySelector('[data-field=state]').append(el('span', { class: 'state' }), el('span', { class: 'pause-reason' }));
+    const close = el('button', { type: 'button', class: 'force-close', text: 'Đóng quầy' });
+    // Reads the counter's data when clicked, not as it was when the row was made.
+    close.addEventListener('click', () => forceClose(Number(tr.dataset.counter)));
+    tr.querySelector('[data-field=action]').append(close);
+    return tr;
+  }, (tr, c) => {
+    const f = (name) => tr.querySelector(`[data-field=${name}]`);
+    setText(f('name'), c.name);
+    const st = f('state').querySelector('.state');
+    st.className = 'state ' + c.state;
+    setText(st, STATE_NAMES[c.state] || c.state);
+    setText(f('state').querySelector('.pause-reason'), c.state === 'paused' && c.pause_reason ? ' (' + c.pause_reason + ')' : '');
+    setText(f('officer'), c.officer_name || '');
+    setText(f('ticket'), c.ticket ? c.ticket.number : '');
+    setText(f('served_today'), c.served_today);
+    const button = f('action').querySelector('button');
+    button.hidden = c.state === 'closed';
+    button.setAttribute('aria-label', `Đóng ${c.name}`);
     tr.dataset.since = c.since;
     tr.dataset.state = c.state;
-    return tr;
   });
-  $('counters-table').tBodies[0].replaceChildren(...rows);
 }
 
+// The services that would be left with people waiting and no open counter if counter c
+// closed: its own ticket, if any, goes back in line for its service.
+function servicesLeftUnstaffed(c, t) {
+  const out = [];
+  for (const code of c.services || []) {
+    const s = t.services.find((x) => x.code === code);
+    if (!s) continue;
+    const othersOpen = t.counters.some((o) => o.number !== c.number && (o.services || []).includes(code) &&
+      o.state !== 'closed' && o.state !== 'paused');
+    const waiting = s.waiting + (c.ticket && c.ticket.service === code ? 1 : 0);
+    if (!othersOpen && waiting > 0) out.push({ name: s.name, waiting });
+  }
+  return out;
+}
 // For a counter its officer left signed in: the server puts its ticket back in line and
-// signs the officer out there. Asked first, as it interrupts whoever is at that counter.
-async function forceClose(c) {
+// signs the officer out there. Asked first, as it interrupts whoever is at that counter, with
+// the counter's data as it is now (the row's button outlives many refreshes).
+async function forceClose(number) {
+  const t = state.today;
+  const c = t && t.counters.find((x) => x.number === number);
+  if (!c || c.state === 'closed') return;
   const who = c.officer_name ? ` của ${c.officer_name}` : '';
   const held = c.ticket ? ` Số ${c.ticket.number} sẽ trở lại hàng chờ, ở vị trí cũ.` : '';
-  if (!window.confirm(`Đóng ${c.name}${who}? Cán bộ sẽ bị đăng xuất khỏi quầy này.${held}`)) return;
+  const left = servicesLeftUnstaffed(c, t).map((s) =>
+    `\n\nLĩnh vực ${s.name} sẽ không còn quầy nào mở, ${num(s.waiting)} công dân đang chờ.`).join('');
+  if (!window.confirm(`Đóng ${c.name}${who}? Cán bộ sẽ bị đăng xuất khỏi quầy này.${held}${left}`)) return;
   $('counters-error').textContent = '';
   let r;
   try {
@@ -279,6 +385,10 @@ async function forceClose(c) {
   } catch (e) { $('counters-error').textContent = 'Không kết nối được máy chủ.'; return; }
   if (r.status === 401) { state.token = ''; sessionStorage.removeItem(TOKEN_KEY); showLogin(await errorText(r)); return; }
   if (!r.ok) { $('counters-error').textContent = await errorText(r); return; }
+  const done = $('counters-done');
+  done.textContent = `Đã đóng ${c.name}.`;
+  clearTimeout(state.doneTimer);
+  state.doneTimer = setTimeout(() => { done.textContent = ''; }, 6000);
   scheduleRefresh(0);
 }
 
@@ -287,19 +397,29 @@ function tick() {
   if (!state.today) return;
   const now = serverNow();
   const elapsed = (Date.now() - state.fetchedAt) / 1000;
+  let top = null;
   for (const tr of $('services-table').tBodies[0].rows) {
     const waiting = Number(tr.dataset.waiting);
     const longest = waiting > 0 ? Number(tr.dataset.longest) + elapsed : 0;
-    tr.querySelector('[data-field=longest_wait]').textContent = waiting > 0 ? durationText(longest) : '–';
-    tr.classList.toggle('late', waiting > 0 && longest > Number(tr.dataset.target));
+    setText(tr.querySelector('[data-field=longest_wait]'), waiting > 0 ? durationText(longest) : '–');
+    const late = waiting > 0 && longest > Number(tr.dataset.target);
+    tr.classList.toggle('late', late);
+    if (waiting > 0 && (!top || longest > top.longest))
+      top = { longest, late, name: tr.querySelector('[data-field=name]').textContent };
   }
+  // The longest wait now, over the services with people in line, against that service's target.
+  setText($('kpi-longest'), top ? durationText(top.longest) : '–');
+  $('kpi-longest').classList.toggle('long', $('kpi-longest').textContent.length > 8);   // "1 giờ 15 phút"
+  setText($('kpi-longest-service'), top ? top.name : 'Không có ai chờ');
+  $('kpi-longest-service').title = top ? top.name : '';
+  $('kpi-longest-card').classList.toggle('late', !!(top && top.late));
   for (const tr of $('counters-table').tBodies[0].rows) {
     const s = tr.dataset.state;
     const busy = s === 'calling' || s === 'serving' || s === 'paused' || s === 'idle';
-    tr.querySelector('[data-field=duration]').textContent = busy ? durationText((now - Number(tr.dataset.since)) / 1000) : '';
+    setText(tr.querySelector('[data-field=duration]'), busy ? durationText((now - Number(tr.dataset.since)) / 1000) : '');
   }
   for (const span of document.querySelectorAll('#alerts .age'))
-    span.textContent = '· ' + durationText((now - Number(span.dataset.since)) / 1000);
+    setText(span, '· ' + span.dataset.prefix + durationText((now - Number(span.dataset.since)) / 1000));
   $('clock').textContent = officeTime(now, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 setInterval(tick, 1000);
@@ -428,31 +548,71 @@ function renderLinked(t) {
 
 // ---------- reports ----------
 function isoDate(d) { return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }
-function setMonth(offset) {
-  const base = state.today ? new Date(state.today.service_day + 'T00:00:00') : new Date();
-  const first = new Date(base.getFullYear(), base.getMonth() + offset, 1);
-  const last = new Date(base.getFullYear(), base.getMonth() + offset + 1, 0);
+// The office's service day (not the PC's date) as a local Date at midnight.
+function serviceDay() { return state.today ? new Date(state.today.service_day + 'T00:00:00') : new Date(); }
+function setRange(first, last) {
   $('report-from').value = isoDate(first);
   $('report-to').value = isoDate(last);
+  reportFormChanged();
 }
+function setMonth(offset) {
+  const base = serviceDay();
+  setRange(new Date(base.getFullYear(), base.getMonth() + offset, 1), new Date(base.getFullYear(), base.getMonth() + offset + 1, 0));
+}
+// Weeks run Monday to Sunday.
+function setWeek(offset) {
+  const base = serviceDay();
+  const monday = new Date(base.getFullYear(), base.getMonth(), base.getDate() - (base.getDay() + 6) % 7 + 7 * offset);
+  setRange(monday, new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6));
+}
+$('week-this').addEventListener('click', () => setWeek(0));
+$('week-last').addEventListener('click', () => setWeek(-1));
 $('month-this').addEventListener('click', () => setMonth(0));
 $('month-last').addEventListener('click', () => setMonth(-1));
-setMonth(0);
 
+function reportParams() {
+  return { from: $('report-from').value, to: $('report-to').value, group: $('report-group').value };
+}
+// include_empty: configured services, counters and officers with no ticket still get a row of zeros.
 function reportQuery(format, detail = 'summary') {
-  const q = new URLSearchParams({ from: $('report-from').value, to: $('report-to').value, group: $('report-group').value,
-    format, detail });
+  const q = new URLSearchParams({ ...reportParams(), format, detail, include_empty: '1' });
   return '/api/reports?' + q.toString();
 }
+// A report on screen is for the period and grouping it was asked for: once the form says
+// otherwise it is hidden, so nobody prints a table for another period than the form shows.
+function reportFormChanged() {
+  state.reportSeq += 1;
+  if (!state.report) return;
+  state.report = null;
+  $('report-view').hidden = true;
+  $('report-stale').hidden = false;
+}
+for (const id of ['report-from', 'report-to', 'report-group']) {
+  $(id).addEventListener('input', reportFormChanged);
+  $(id).addEventListener('change', reportFormChanged);
+}
+setMonth(0);
+
 async function loadReport() {
   $('report-error').textContent = '';
-  const r = await api(reportQuery('json'));
+  const seq = ++state.reportSeq;
+  let r;
+  try { r = await api(reportQuery('json')); } catch (e) {
+    $('report-error').textContent = 'Không tải được báo cáo: mất kết nối tới máy chủ. Hãy thử lại.';
+    return null;
+  }
   if (!r.ok) { $('report-error').textContent = await errorText(r); return null; }
-  state.report = await r.json();
-  renderReport(state.report);
-  return state.report;
+  const rep = await r.json();
+  if (seq !== state.reportSeq) return null;   // the form changed while it loaded
+  state.report = rep;
+  $('report-stale').hidden = true;
+  renderReport(rep);
+  return rep;
 }
-$('report-form').addEventListener('submit', (ev) => { ev.preventDefault(); loadReport(); });
+$('report-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  if (await loadReport()) $('report-view').scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
 $('report-print').addEventListener('click', async () => { if (await loadReport()) window.print(); });
 // Saves the server's file under the name it gives. The buttons say "Đang tải…" meanwhile:
 // a year's ticket list takes a few seconds.
@@ -482,29 +642,70 @@ $('report-xlsx').addEventListener('click', (ev) => download(ev.currentTarget, 'x
 $('report-tickets-xlsx').addEventListener('click', (ev) => download(ev.currentTarget, 'xlsx', 'tickets'));
 $('report-csv').addEventListener('click', (ev) => download(ev.currentTarget, 'csv', 'summary'));
 
+// [field, header, value]: the field names the cells for scripts and tests.
 const REPORT_COLUMNS = [
-  ['Đã cấp', (r) => num(r.issued)], ['Đã phục vụ', (r) => num(r.served)], ['Vắng mặt', (r) => num(r.no_show)],
-  ['Đã hủy', (r) => num(r.cancelled)], ['Đã chuyển', (r) => num(r.transferred)], ['Chờ TB', (r) => mins(r.wait.avg_s)], ['Chờ trung vị', (r) => mins(r.wait.median_s)],
-  ['Chờ P90', (r) => mins(r.wait.p90_s)], ['Phục vụ TB', (r) => mins(r.service.avg_s)],
-  ['Phục vụ trung vị', (r) => mins(r.service.median_s)], ['Phục vụ P90', (r) => mins(r.service.p90_s)],
-  ['Gọi trong mục tiêu', (r) => pct(r.on_time_rate)], ['Lượt đánh giá', (r) => num(r.votes)],
-  ['Tỷ lệ hài lòng', (r) => pct(r.satisfaction_rate)], ['Tham gia', (r) => pct(r.participation)]];
+  ['issued', 'Đã cấp', (r) => num(r.issued)], ['served', 'Đã phục vụ', (r) => num(r.served)],
+  ['no_show', 'Vắng mặt', (r) => num(r.no_show)], ['cancelled', 'Đã hủy', (r) => num(r.cancelled)],
+  ['unfinished', 'Chưa hoàn tất', (r) => num(r.unfinished)], ['transferred', 'Đã chuyển', (r) => num(r.transferred)],
+  ['wait_avg', 'Chờ TB', (r) => mins(r.wait.avg_s)], ['wait_median', 'Chờ trung vị', (r) => mins(r.wait.median_s)],
+  ['wait_p90', 'Chờ P90', (r) => mins(r.wait.p90_s)], ['service_avg', 'Phục vụ TB', (r) => mins(r.service.avg_s)],
+  ['service_median', 'Phục vụ trung vị', (r) => mins(r.service.median_s)],
+  ['service_p90', 'Phục vụ P90', (r) => mins(r.service.p90_s)],
+  ['on_time', 'Gọi đúng hạn', (r) => pct(r.on_time_rate)], ['votes', 'Lượt đánh giá', (r) => num(r.votes)],
+  ['satisfaction', 'Tỷ lệ hài lòng', (r) => pct(r.satisfaction_rate)],
+  ['participation', 'Tỷ lệ tham gia đánh giá', (r) => pct(r.participation)]];
+function reasonName(code) {
+  const o = state.office && (state.office.unhappy_reasons || []).find((x) => x.code === code);
+  return o ? o.name : REASON_NAMES[code];
+}
+const VOTE_COLUMNS = [
+  ...LEVELS.map((name, i) => ['level' + (i + 1), name, (r) => num(r.votes_by_level[i])]),
+  ['votes', 'Tổng', (r) => num(r.votes)], ['satisfaction', 'Tỷ lệ hài lòng', (r) => pct(r.satisfaction_rate)],
+  ...Object.keys(REASON_NAMES).map((code) => ['reason_' + code, code, (r) => num(r.reasons[code])])];
+// Two header rows: the votes per level and their total under one heading, the reasons under another.
+function voteHead(groupName) {
+  return [
+    el('tr', {}, el('th', { class: 'text', rowspan: 2, text: groupName }),
+      el('th', { class: 'group', colspan: 5, text: 'Số lượt đánh giá' }),
+      el('th', { rowspan: 2, text: 'Tỷ lệ hài lòng' }),
+      el('th', { class: 'group', colspan: 5, text: 'Lý do “Không hài lòng” (số lượt)' })),
+    el('tr', {}, ...LEVELS.map((name) => el('th', { text: name })), el('th', { text: 'Tổng' }),
+      ...Object.keys(REASON_NAMES).map((code) => el('th', { text: reasonName(code) })))];
+}
 function mins(s) { return s === null ? '–' : (s / 60).toFixed(1).replace('.', ','); }
-function renderReport(rep) {
-  const groupName = { service: 'Lĩnh vực', counter: 'Quầy', officer: 'Cán bộ', office: 'Đơn vị' }[rep.group];
-  $('rp-office').textContent = state.office ? state.office.name : '';
-  const f = (d) => d.split('-').reverse().join('/');
-  $('rp-period').textContent = `Từ ngày ${f(rep.from)} đến ngày ${f(rep.to)} — theo ${groupName.toLowerCase()}`;
-  const t = $('report-table');
-  const head = el('tr', {}, el('th', { text: groupName }), ...REPORT_COLUMNS.map(([h]) => el('th', { text: h })));
-  t.tHead.replaceChildren(head);
+// The place before the date line: the ward, commune or district at the end of the office's
+// name ("… phường Bến Nghé" → "Bến Nghé"); dots to fill in by hand when the name has none.
+function placeName() {
+  const name = state.office ? state.office.name : '';
+  const re = /(?:^|\s)(phường|xã|thị trấn|thị xã|quận|huyện|thành phố|tỉnh)\s+/giu;
+  let m, last = null;
+  while ((m = re.exec(name))) last = { kind: m[1], at: re.lastIndex };
+  if (!last) return '……………';
+  const place = name.slice(last.at).trim();
+  // "Phường 5", "Quận 1": a number alone is no place name.
+  return /^\d/.test(place) ? last.kind[0].toUpperCase() + last.kind.slice(1) + ' ' + place : place;
+}
+function fillTable(t, rep, columns, groupName, headRows) {
+  t.tHead.replaceChildren(...(headRows ||
+    [el('tr', {}, el('th', { class: 'text', text: groupName }), ...columns.map(([, h]) => el('th', { text: h })))]));
   const row = (r, label) => {
     const tr = el('tr', { 'data-key': r.key });
-    tr.append(td(label || r.label, 'label', 'text'), ...REPORT_COLUMNS.map(([h, f2]) => td(f2(r), h)));
+    tr.append(td(label || r.label, 'label', 'text'), ...columns.map(([field, , value]) => td(value(r), field)));
     return tr;
   };
   t.tBodies[0].replaceChildren(...rep.rows.map((r) => row(r)));
-  t.tFoot.replaceChildren(rep.group === 'office' ? '' : row(rep.total, 'Tổng cộng'));
+  t.tFoot.replaceChildren(...(rep.group === 'office' ? [] : [row(rep.total, 'Tổng cộng')]));
+}
+function renderReport(rep) {
+  const groupName = { service: 'Lĩnh vực', counter: 'Quầy', officer: 'Cán bộ', office: 'Đơn vị' }[rep.group];
+  $('rp-office').textContent = state.office ? state.office.name : '';
+  const now = officeTime(serverNow(), { day: '2-digit', month: '2-digit', year: 'numeric' }).split('/');
+  $('rp-date').textContent = `${placeName()}, ngày ${now[0]} tháng ${now[1]} năm ${now[2]}`;
+  const f = (d) => d.split('-').reverse().join('/');
+  const by = rep.group === 'office' ? 'toàn đơn vị' : 'theo ' + groupName.toLowerCase();
+  $('rp-period').textContent = `Từ ngày ${f(rep.from)} đến ngày ${f(rep.to)} — ${by}`;
+  fillTable($('report-table'), rep, REPORT_COLUMNS, groupName);
+  fillTable($('report-votes'), rep, VOTE_COLUMNS, groupName, voteHead(groupName));
   $('report-view').hidden = false;
 }
 
