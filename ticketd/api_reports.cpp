@@ -86,7 +86,7 @@ std::variant<ReportRequest, ApiResponse> check_report_request(const Caller& call
   auto bad_range = [](const std::string& why) { return error_response(Status::invalid_argument("invalid_field", why)); };
   if (!iso_to_service_day(from_it->second, from_day)) return bad_range("Ngày bắt đầu (from) phải có dạng YYYY-MM-DD");
   if (!iso_to_service_day(to_it->second, to_day)) return bad_range("Ngày kết thúc (to) phải có dạng YYYY-MM-DD");
-  if (to_day < from_day) return bad_range("Ngày kết thúc phải từ ngày bắt đầu trở đi");
+  if (to_day < from_day) return bad_range("Ngày kết thúc không được trước ngày bắt đầu");
   if (to_day - from_day + 1 > kMaxReportDays)
     return bad_range("Mỗi báo cáo gồm tối đa " + std::to_string(kMaxReportDays) + " ngày; hãy chọn khoảng ngắn hơn");
 

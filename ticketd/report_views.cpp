@@ -159,10 +159,25 @@ std::string_view state_label(TicketState s) {
     case TicketState::serving: return "Đang phục vụ";
     case TicketState::done: return "Đã phục vụ";
     case TicketState::no_show: return "Vắng mặt";
-    case TicketState::transferred: return "Đang chờ (đã chuyển)";
+    // An officer's transfer, or put back in line when its counter closed.
+    case TicketState::transferred: return "Đang chờ (đã chuyển hoặc trả lại hàng)";
     case TicketState::cancelled: return "Đã hủy";
   }
   return "";
+}
+
+// The group's name ("Người khuyết tật") where the kiosk gave one.
+std::string priority_text(const Ticket& t) {
+  if (!t.priority) return {};
+  for (const auto& [code, name] : priority_groups())
+    if (code == t.priority_group) return name;
+  return "có";
+}
+
+// People read names; a username stays only for an account since removed from the config.
+std::string officer_name(const OfficeConfig& config, const std::string& username) {
+  const Officer* o = username.empty() ? nullptr : config.find_officer(username);
+  return o ? o->display_name : username;
 }
 
 std::string_view reason_label(const std::string& code) {
@@ -189,7 +204,7 @@ std::vector<stats::Cell> ticket_cells(const OfficeConfig& config, const Ticket& 
       text(t.display),
       text(issued ? issued->name : t.issued_service),
       text(final_service ? final_service->name : t.service),
-      text(t.priority ? "có" : ""),
+      text(priority_text(t)),
       text(expired ? std::string_view("Chưa hoàn tất (hết ngày)") : state_label(t.state)),
       time(t.issued_at),
       time(t.called_at),
@@ -198,7 +213,7 @@ std::vector<stats::Cell> ticket_cells(const OfficeConfig& config, const Ticket& 
       count(seconds_between(std::optional<Instant>(t.issued_at), t.called_at)),
       count(t.state == TicketState::done ? seconds_between(t.started_at, t.ended_at) : std::nullopt),
       count(t.counter ? std::optional<double>(t.counter) : std::nullopt),
-      text(t.officer),
+      text(officer_name(config, t.officer)),
       count(static_cast<double>(t.transfers)),
       text(t.rating ? rating_name(t.rating) : std::string_view()),
       text(reason_label(t.rating_reason)),

@@ -53,10 +53,15 @@ void wait_alerts(const OfficeConfig& config, const OfficeState& state, Instant n
     a.since = oldest->queue_at;
     a.threshold_s = target_s;
     a.count = 1;
-    a.message = s.name + ": thời gian chờ vượt mục tiêu " + std::to_string(s.target_wait_min) +
-                " phút (số " + a.number + " chờ lâu nhất)";
+    a.message = s.name + ": số " + a.number + " chờ quá thời gian mục tiêu " + std::to_string(s.target_wait_min) +
+                " phút";
     out.push_back(std::move(a));
   }
+}
+
+std::size_t waiting_in(const OfficeState& state, const std::string& service) {
+  auto it = state.lines.find(service);
+  return it == state.lines.end() ? 0 : it->second.priority.size() + it->second.normal.size();
 }
 
 void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant now, std::vector<Alert>& out) {
@@ -64,13 +69,19 @@ void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant n
   for (const auto& [number, c] : state.counters) {
     if (c.state != CounterState::idle && c.state != CounterState::paused) continue;
     std::optional<LinePlace> oldest;
+    std::size_t waiting = 0;
     auto consider = [&](const std::optional<LinePlace>& p) {
       if (p && (!oldest || *p < *oldest)) oldest = p;
     };
     if (const Counter* cfg = config.find_counter(number))
-      for (const auto& cs : cfg->services) consider(oldest_of_service(state, cs.service));
-    if (auto it = state.counter_lines.find(number); it != state.counter_lines.end() && !it->second.empty())
+      for (const auto& cs : cfg->services) {
+        consider(oldest_of_service(state, cs.service));
+        waiting += waiting_in(state, cs.service);
+      }
+    if (auto it = state.counter_lines.find(number); it != state.counter_lines.end() && !it->second.empty()) {
       consider(*it->second.begin());
+      waiting += it->second.size();
+    }
     if (!oldest) continue;
     const Instant since = std::max(c.since, oldest->queue_at);
     if (elapsed_ms(since, now) <= threshold_s * 1000) continue;
@@ -79,12 +90,39 @@ void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant n
     a.counter = number;
     a.since = since;
     a.threshold_s = threshold_s;
-    a.count = 1;
+    a.count = static_cast<int>(waiting);
     a.message = counter_name(config, number) +
                 (c.state == CounterState::paused
                      ? " đang tạm dừng" + (c.pause_reason.empty() ? std::string() : " (" + c.pause_reason + ")")
                      : std::string(" chưa gọi số tiếp theo")) +
-                " trong khi có công dân đang chờ";
+                " trong khi " + std::to_string(waiting) + " công dân đang chờ";
+    out.push_back(std::move(a));
+  }
+}
+
+void unstaffed_alerts(const OfficeConfig& config, const OfficeState& state, Instant now, std::vector<Alert>& out) {
+  const std::int64_t threshold_s = config.policy.idle_alert_s;
+  for (const Service& s : config.services) {
+    const auto oldest = oldest_of_service(state, s.code);
+    if (!oldest) continue;
+    Instant since = oldest->queue_at;
+    bool any_signed_in = false;
+    for (const auto& [number, c] : state.counters) {
+      if (!config.counter_serves(number, s.code)) continue;
+      if (c.state != CounterState::closed) any_signed_in = true;
+      else since = std::max(since, c.since);
+    }
+    if (any_signed_in || elapsed_ms(since, now) <= threshold_s * 1000) continue;
+    const std::size_t waiting = waiting_in(state, s.code);
+    Alert a;
+    a.kind = AlertKind::service_unstaffed;
+    a.service = s.code;
+    a.ticket_id = oldest->ticket_id;
+    a.number = display_of(state, oldest->ticket_id);
+    a.since = since;
+    a.threshold_s = threshold_s;
+    a.count = static_cast<int>(waiting);
+    a.message = "Lĩnh vực " + s.name + ": không có quầy nào mở, " + std::to_string(waiting) + " công dân đang chờ";
     out.push_back(std::move(a));
   }
 }
@@ -161,6 +199,7 @@ std::vector<Alert> compute_alerts(const OfficeConfig& config, const OfficeState&
   std::vector<Alert> out;
   wait_alerts(config, state, now, out);
   idle_alerts(config, state, now, out);
+  unstaffed_alerts(config, state, now, out);
   apology_alerts(config, state, now, out);
   return out;
 }
@@ -169,6 +208,7 @@ std::string_view to_string(AlertKind kind) {
   switch (kind) {
     case AlertKind::wait_over_target: return "wait_over_target";
     case AlertKind::counter_idle: return "counter_idle";
+    case AlertKind::service_unstaffed: return "service_unstaffed";
     case AlertKind::apology_waiting: return "apology_waiting";
     case AlertKind::apology_at_counter: return "apology_at_counter";
   }

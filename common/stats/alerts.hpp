@@ -14,6 +14,7 @@ namespace motcua::stats {
 enum class AlertKind {
   wait_over_target,  // a service's longest current wait passes its target_wait_min
   counter_idle,      // a counter idle or paused while its lines have people waiting
+  service_unstaffed, // people in a service's line and every counter serving it closed
   apology_waiting,   // people still in a service's line past policy.apology_wait_min
   apology_at_counter,// a counter now holds a ticket that waited past apology_wait_min
 };
@@ -24,13 +25,14 @@ enum class AlertKind {
 // broadcast only when the list changes and let pages count the time themselves.
 struct Alert {
   AlertKind kind = AlertKind::wait_over_target;
-  std::string service;        // wait_over_target, apology_waiting, apology_at_counter (ticket's)
+  std::string service;        // wait_over_target, service_unstaffed, apology_waiting, apology_at_counter (ticket's)
   int counter = 0;            // counter_idle, apology_at_counter
   std::int64_t ticket_id = 0; // the oldest ticket concerned (0 for counter_idle)
   std::string number;         // its display number
   Instant since{};            // wait: the oldest place in line; idle: when idle AND people waiting
   std::int64_t threshold_s = 0;
-  int count = 0;              // apology_waiting: how many are past the threshold; else 1
+  int count = 0;              // apology_waiting: how many are past the threshold; counter_idle,
+                              // service_unstaffed: how many wait for it; else 1
   std::string message;        // Vietnamese, fit to show
   friend bool operator==(const Alert&, const Alert&) = default;
 };
@@ -42,7 +44,11 @@ struct Alert {
 // - counter_idle, one per counter in state idle or paused whose services' lines or own
 //   transfer line are not empty: since = max(counter.since, oldest queue_at among those
 //   lines), alert when now − since > policy.idle_alert_s. A closed counter (nobody
-//   signed in) never alerts: staffing is the supervisor's decision, not a lapse.
+//   signed in) never alerts on its own: staffing is the supervisor's decision, not a lapse.
+// - service_unstaffed, one per service whose line is not empty while every counter that
+//   serves it is closed (a supervisor closed the last one, or nobody has signed in):
+//   nobody will call those people. since = max(oldest queue_at, the latest close of those
+//   counters); alert when now − since > policy.idle_alert_s.
 // - apology_waiting, one per service: the tickets in its line whose now − queue_at >
 //   apology_wait_min × 60 (count, and the oldest one).
 // - apology_at_counter, one per counter holding a called or serving ticket whose wait

@@ -71,7 +71,7 @@ inline constexpr int kReasonCount = 5;
 
 struct ReportRow {
   // Service code, counter number ("3") or officer username. "" = the whole office, or the
-  // unassigned row (label "Chưa xác định") of by_counter / by_officer.
+  // unassigned row (label "Chưa hoàn tất hoặc đã hủy") of by_counter / by_officer.
   std::string key;
   std::string label;  // Vietnamese name for people: service name, counter name, officer display name
 

@@ -56,6 +56,7 @@ ReportAggregator::ReportAggregator(const OfficeConfig& config, ReportQuery query
   for (const auto& o : config.officers) {
     officers_.push_back(o.username);
     officer_names_.push_back(o.display_name.empty() ? o.username : o.display_name);
+    officer_at_counters_.push_back(o.role == Role::officer);
   }
   report_.query = query_;
   report_.total.label = config.office_name.empty() ? "Toàn đơn vị" : config.office_name;
@@ -370,7 +371,9 @@ Report ReportAggregator::finish() {
   groups_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     Group& g = groups_[i];
-    if (!g.active && !(query_.include_empty && i < configured)) continue;
+    const bool listed_when_empty = query_.include_empty && i < configured &&
+                                   (query_.grouping != Grouping::by_officer || officer_at_counters_[i]);
+    if (!g.active && !listed_when_empty) continue;
     std::string key, label;
     switch (query_.grouping) {
       case Grouping::by_service: key = services_[i], label = service_names_[i]; break;
@@ -380,7 +383,7 @@ Report ReportAggregator::finish() {
     }
     out.rows.push_back(make_row(g, std::move(key), std::move(label)));
   }
-  if (unassigned_.active) out.rows.push_back(make_row(unassigned_, "", "Chưa xác định"));
+  if (unassigned_.active) out.rows.push_back(make_row(unassigned_, "", "Chưa hoàn tất hoặc đã hủy"));
   return out;
 }
 

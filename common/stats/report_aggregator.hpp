@@ -130,6 +130,9 @@ class ReportAggregator {
   std::vector<std::string> counter_names_;
   std::vector<std::string> officers_;  // username
   std::vector<std::string> officer_names_;
+  // Whether a configured account works at a counter (role officer): only those get an
+  // empty row with include_empty; a leader's or admin's account serves nobody.
+  std::vector<bool> officer_at_counters_;
   std::uint16_t last_officer_ = kNone;  // cache: officers repeat in runs
 
   std::int64_t base_id_ = 0;           // ticket id of window_[0]

@@ -74,7 +74,7 @@ TEST(ReportCsv, ByOfficerQuotesNamesAndEndsWithTotal) {
   // Unassigned: T7 T10 T14 T16 T23 T25; only T16 was called (1500 s = 25.00 min), none served,
   // so service times, satisfaction and participation are empty fields; on time 1/1 = 100.00
   // (called within ho-tich's 30 min, where it was issued).
-  EXPECT_EQ(lines[5], "Chưa xác định,,6,0,0,4,2,1,25.00,25.00,25.00,,,,1,1,100.00,0,0,0,0,0,,,0,0,0,0,0");
+  EXPECT_EQ(lines[5], "Chưa hoàn tất hoặc đã hủy,,6,0,0,4,2,1,25.00,25.00,25.00,,,,1,1,100.00,0,0,0,0,0,,,0,0,0,0,0");
   EXPECT_EQ(lines[6].rfind("Tổng cộng,,25,17,2,4,2,2,18.43,", 0), 0u);
 }
 

@@ -106,7 +106,7 @@ TEST(ReportByCounter, AttributedToTheClosingOrMarkingCounter) {
   // Cancelled and unfinished tickets (T7 T10 T14 T16 T23 T25) form the unassigned row, last.
   ASSERT_EQ(keys(r), (std::vector<std::string>{"1", "2", "3", "6", ""}));
   EXPECT_EQ(r.rows[0].label, "Quầy 1");
-  EXPECT_EQ(r.rows[4].label, "Chưa xác định");
+  EXPECT_EQ(r.rows[4].label, "Chưa hoàn tất hoặc đã hủy");
   // Counter 1: T1 T2 T12 T18 (T6 left it by transfer and was closed at counter 2).
   EXPECT_EQ(r.rows[0].issued, 4);
   EXPECT_EQ(r.rows[0].served, 4);
@@ -137,6 +137,15 @@ TEST(ReportByCounter, AttributedToTheClosingOrMarkingCounter) {
   EXPECT_EQ(none.on_time, 1);  // called at 1500 s, within ho-tich's 30 min
   EXPECT_EQ(none.votes, 0);
   EXPECT_FALSE(none.participation.has_value());
+}
+
+// With include_empty every counter officer gets a row, zeros and all; the leader's and
+// the admin's accounts serve nobody and get none.
+TEST(ReportByOfficer, EmptyRowsOnlyForCounterOfficers) {
+  const Report r =
+      compute_report(seeded_config(), ReportQuery{day0(), day2(), Grouping::by_officer, true}, seeded_events());
+  EXPECT_EQ(keys(r), (std::vector<std::string>{"canbo1", "canbo2", "canbo3", "canbo4", "canbo5", "canbo6", ""}));
+  EXPECT_EQ(r.rows[3].issued, 0);
 }
 
 TEST(ReportByOfficer, FollowsTheOfficerAcrossCounters) {

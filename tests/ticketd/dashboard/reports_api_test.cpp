@@ -105,7 +105,7 @@ TEST_F(ReportsApi, ByCounterAndOfficerFollowWhereTicketsEnded) {
   EXPECT_EQ(n(row(counters, "3"), "served"), 2);  // A3 closed there
   EXPECT_EQ(n(row(counters, "3"), "votes"), 2);
   EXPECT_EQ(n(row(counters, "2"), "served"), 1);
-  EXPECT_EQ(row(counters, "").at("label").as_string(), "Chưa xác định");  // C2 cancelled, B2 waiting
+  EXPECT_EQ(row(counters, "").at("label").as_string(), "Chưa hoàn tất hoặc đã hủy");  // C2 cancelled, B2 waiting
   EXPECT_EQ(n(row(counters, ""), "issued"), 2);
   const json::value officers = report("officer");
   EXPECT_EQ(row(officers, "canbo3").at("label").as_string(), "Lê Thị Hồng");
@@ -193,7 +193,7 @@ TEST_F(ReportsApi, BadParametersAreRefusedWithTheirIds) {
     auto r = raw_get(daemon_->port(), "/api/reports" + query, day_.supervisor_token);
     return std::string(json::parse(r.body).at("message").as_string());
   };
-  EXPECT_EQ(message("?from=2026-11-30&to=2026-11-01"), "Ngày kết thúc phải từ ngày bắt đầu trở đi");
+  EXPECT_EQ(message("?from=2026-11-30&to=2026-11-01"), "Ngày kết thúc không được trước ngày bắt đầu");
   EXPECT_EQ(message("?from=2025-01-01&to=2026-12-31"), "Mỗi báo cáo gồm tối đa 366 ngày; hãy chọn khoảng ngắn hơn");
 }
 
@@ -211,11 +211,14 @@ TEST_F(ReportsApi, PersonalDataOnlyForAnAdminWhoAsksForIt) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     EXPECT_TRUE(rows[i][6] == "Đã phục vụ" || rows[i][6] == "Vắng mặt" || rows[i][6] == "Đã hủy" ||
                 rows[i][6] == "Đang chờ" || rows[i][6] == "Đang phục vụ" || rows[i][6] == "Đang được mời" ||
-                rows[i][6] == "Đang chờ (đã chuyển)")
+                rows[i][6] == "Đang chờ (đã chuyển hoặc trả lại hàng)")
         << rows[i][6];
     for (const char* code : {"cho_lau", "thai_do", "huong_dan_khong_ro", "ho_so_tra_lai", "khac"})
       EXPECT_NE(rows[i][17], code);
   }
+  // Officers by name, as leaders know them: 1001 was served by canbo1.
+  EXPECT_EQ(rows[0][14], "Cán bộ");
+  EXPECT_EQ(rows[1][14], "Nguyễn Thị Lan");
   EXPECT_TRUE(std::any_of(rows.begin() + 1, rows.end(), [](const auto& r) { return r[17] == "Thời gian chờ lâu"; }))
       << "the day's level-4 vote gave cho_lau";
 

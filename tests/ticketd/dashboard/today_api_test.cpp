@@ -127,11 +127,26 @@ key = "test-kiosk-key-1"
   ASSERT_EQ(alerts.as_array().size(), 1u) << json::serialize(alerts);
   EXPECT_EQ(alerts.as_array()[0].at("kind").as_string(), "counter_idle");
   EXPECT_EQ(alerts.as_array()[0].at("counter").as_int64(), 1);
-  EXPECT_EQ(alerts.as_array()[0].at("message").as_string(), "Quầy 1 chưa gọi số tiếp theo trong khi có công dân đang chờ");
+  EXPECT_EQ(alerts.as_array()[0].at("message").as_string(), "Quầy 1 chưa gọi số tiếp theo trong khi 1 công dân đang chờ");
   // Calling the citizen clears it.
   ASSERT_EQ(officer.counter_action(1, "call-next").status, 200);
   auto r = raw_get(daemon.port(), "/api/today", boss.token());
   EXPECT_TRUE(json::parse(r.body).at("alerts").as_array().empty());
+
+  // The supervisor closes the only counter of ho-tich: the called citizen goes back in line
+  // and nobody is left to call them. That is an alert of its own.
+  ASSERT_EQ(boss.post("/api/counters/1/force-close", json::object{}).status, 200);
+  for (int i = 0; i < 100; ++i) {  // bounded: 10 s
+    alerts = json::parse(raw_get(daemon.port(), "/api/today", boss.token()).body).at("alerts");
+    if (!alerts.as_array().empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(alerts.as_array().size(), 1u) << json::serialize(alerts);
+  EXPECT_EQ(alerts.as_array()[0].at("kind").as_string(), "service_unstaffed");
+  EXPECT_EQ(alerts.as_array()[0].at("service").as_string(), "ho-tich");
+  EXPECT_EQ(alerts.as_array()[0].at("count").as_int64(), 1);
+  EXPECT_EQ(alerts.as_array()[0].at("message").as_string(),
+            "Lĩnh vực Tư pháp – Hộ tịch: không có quầy nào mở, 1 công dân đang chờ");
 }
 
 }  // namespace
