@@ -27,6 +27,18 @@ std::string post(const std::string& path, const std::string& body, const std::st
          "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
+// A raw HTTP answer with `status` and a JSON body {error, message}.
+void expect_refusal(const std::string& raw, int status, const std::string& error, const std::string& name) {
+  EXPECT_EQ(status_of(raw), status) << name << "\n" << raw;
+  const auto body_at = raw.find("\r\n\r\n");
+  ASSERT_NE(body_at, std::string::npos) << name;
+  boost::system::error_code ec;
+  auto body = json::parse(raw.substr(body_at + 4), ec);
+  ASSERT_FALSE(ec) << name << ": body is not JSON: " << raw;
+  EXPECT_EQ(str_of(body, "error"), error) << name;
+  EXPECT_FALSE(str_of(body, "message").empty()) << name;
+}
+
 struct BadRequest {
   const char* name;
   std::string path;
@@ -75,15 +87,7 @@ TEST_F(ApiBadInput, EachMistakeGetsItsErrorAndChangesNothing) {
   };
   const auto before = seq();
   for (const auto& c : cases) {
-    const std::string raw = raw_exchange(daemon->port(), post(c.path, c.body, c.headers));
-    EXPECT_EQ(status_of(raw), c.status) << c.name << "\n" << raw;
-    const auto body_at = raw.find("\r\n\r\n");
-    ASSERT_NE(body_at, std::string::npos) << c.name;
-    boost::system::error_code ec;
-    auto body = json::parse(raw.substr(body_at + 4), ec);
-    ASSERT_FALSE(ec) << c.name << ": body is not JSON: " << raw;
-    EXPECT_EQ(str_of(body, "error"), c.error) << c.name;
-    EXPECT_FALSE(str_of(body, "message").empty()) << c.name;
+    expect_refusal(raw_exchange(daemon->port(), post(c.path, c.body, c.headers)), c.status, c.error, c.name);
   }
   EXPECT_EQ(seq(), before) << "a refused request must not write anything";
   EXPECT_EQ(make_client(*daemon)->health().status, 200);
@@ -182,14 +186,7 @@ TEST_F(ApiBadInput, ABrokenWebSocketHandshakeGetsAJsonRefusal) {
   };
   for (const Case& c : {Case{"old version", upgrade + good_key + "Sec-WebSocket-Version: 8\r\n\r\n", 426},
                         Case{"no key", upgrade + "Sec-WebSocket-Version: 13\r\n\r\n", 400}}) {
-    const std::string raw = raw_exchange(daemon->port(), c.request);
-    EXPECT_EQ(status_of(raw), c.status) << c.name << "\n" << raw;
-    const auto body_at = raw.find("\r\n\r\n");
-    ASSERT_NE(body_at, std::string::npos) << c.name;
-    boost::system::error_code ec;
-    auto body = json::parse(raw.substr(body_at + 4), ec);
-    ASSERT_FALSE(ec) << c.name << ": body is not JSON: " << raw;
-    EXPECT_EQ(str_of(body, "error"), "malformed_request") << c.name;
+    expect_refusal(raw_exchange(daemon->port(), c.request), c.status, "malformed_request", c.name);
   }
   EXPECT_NE(raw_exchange(daemon->port(), upgrade + good_key + "Sec-WebSocket-Version: 8\r\n\r\n")
                 .find("Sec-WebSocket-Version: 13"),

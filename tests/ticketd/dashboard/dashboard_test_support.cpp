@@ -164,4 +164,21 @@ ScriptedDay run_scripted_day(unsigned short port) {
   return d;
 }
 
+DaemonProcess* ScriptedDayTest::daemon_ = nullptr;
+ScriptedDay ScriptedDayTest::day_;
+std::string ScriptedDayTest::today_;
+
+void ScriptedDayTest::SetUpTestSuite() {
+  daemon_ = new DaemonProcess();
+  ASSERT_TRUE(daemon_->start()) << daemon_->log();
+  day_ = run_scripted_day(daemon_->port());
+  client::ApiClient c(client_at(daemon_->port()));
+  today_ = c.health().string_field("service_day");
+}
+
+void ScriptedDayTest::TearDownTestSuite() {
+  delete daemon_;
+  daemon_ = nullptr;
+}
+
 }  // namespace motcua::testing

@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "client/api_client.hpp"
+#include "daemon_process.hpp"
 
 namespace motcua::testing {
 
@@ -31,5 +34,16 @@ struct ScriptedDay {
 };
 // Runs it against the daemon at `port`; ADD_FAILUREs on any unexpected reply.
 ScriptedDay run_scripted_day(unsigned short port);
+
+// A test suite on one demo daemon that has run the scripted day, shared by its tests.
+class ScriptedDayTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  static DaemonProcess* daemon_;
+  static ScriptedDay day_;
+  static std::string today_;  // the service day, YYYY-MM-DD
+};
 
 }  // namespace motcua::testing

@@ -14,19 +14,8 @@ namespace {
 
 namespace json = boost::json;
 
-class ReportsApi : public ::testing::Test {
+class ReportsApi : public ScriptedDayTest {
  protected:
-  static void SetUpTestSuite() {
-    daemon_ = new DaemonProcess();
-    ASSERT_TRUE(daemon_->start()) << daemon_->log();
-    day_ = run_scripted_day(daemon_->port());
-    client::ApiClient c(client_at(daemon_->port()));
-    today_ = c.health().string_field("service_day");
-  }
-  static void TearDownTestSuite() {
-    delete daemon_;
-    daemon_ = nullptr;
-  }
   static json::value report(const std::string& group, const std::string& extra = "") {
     auto r = raw_get(daemon_->port(), "/api/reports?from=" + today_ + "&to=" + today_ + "&group=" + group + extra,
                      day_.supervisor_token);
@@ -42,14 +31,7 @@ class ReportsApi : public ::testing::Test {
   }
   static std::int64_t n(const json::object& o, const char* k) { return o.at(k).as_int64(); }
   static double rate(const json::object& o, const char* k) { return o.at(k).as_double(); }
-
-  static DaemonProcess* daemon_;
-  static ScriptedDay day_;
-  static std::string today_;
 };
-DaemonProcess* ReportsApi::daemon_ = nullptr;
-ScriptedDay ReportsApi::day_;
-std::string ReportsApi::today_;
 
 TEST_F(ReportsApi, ByServiceCountsEachTicketUnderItsFinalService) {
   const json::value rep = report("service");

@@ -24,19 +24,8 @@ constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument
 // "2026-11-24" → "24/11/2026".
 std::string dmy(const std::string& iso) { return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4); }
 
-class ReportsXlsx : public ::testing::Test {
+class ReportsXlsx : public ScriptedDayTest {
  protected:
-  static void SetUpTestSuite() {
-    daemon_ = new DaemonProcess();
-    ASSERT_TRUE(daemon_->start()) << daemon_->log();
-    day_ = run_scripted_day(daemon_->port());
-    client::ApiClient c(client_at(daemon_->port()));
-    today_ = c.health().string_field("service_day");
-  }
-  static void TearDownTestSuite() {
-    delete daemon_;
-    daemon_ = nullptr;
-  }
   static std::string query(const std::string& extra) {
     return "/api/reports?from=" + today_ + "&to=" + today_ + extra;
   }
@@ -67,14 +56,7 @@ class ReportsXlsx : public ::testing::Test {
     const auto& v = cell.at("v");
     return v.is_string() ? std::string(v.as_string()) : std::string();
   }
-
-  static DaemonProcess* daemon_;
-  static ScriptedDay day_;
-  static std::string today_;
 };
-DaemonProcess* ReportsXlsx::daemon_ = nullptr;
-ScriptedDay ReportsXlsx::day_;
-std::string ReportsXlsx::today_;
 
 // Row 0 the office, row 1 what and which days, row 2 when it was made, row 4 the header.
 constexpr std::size_t kHeaderRow = 4;
