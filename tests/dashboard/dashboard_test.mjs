@@ -1,9 +1,9 @@
 // Browser tests of the supervisor dashboard in Debian chromium (playwright-core) against the
 // real ticketd on 127.0.0.1 (port 0): a scripted day over HTTP, then the numbers on the page,
 // live updates in place (same rows, same buttons) and recovery after a restart, the page while
-// disconnected, closing a counter, an alert when a wait passes its target, the alerts' wording,
-// the report (weeks, stale forms, the votes table, print layout) and the CSV and Excel exports
-// against it, the officer's 403, and a screenshot for docs/.
+// disconnected, closing a counter, looking up a number and cancelling it, an alert when a wait
+// passes its target, the alerts' wording, the report (weeks, stale forms, the votes table, print
+// layout) and the CSV and Excel exports against it, the officer's 403, and a screenshot for docs/.
 //   node dashboard_test.mjs --ticketd <path to ticketd> [--screenshots <docs dir>]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -387,6 +387,153 @@ async function main() {
     check(/^\d\d:\d\d:\d\d$/.test(clock) && [officeHour, String((officeNow.getUTCHours() + 23) % 24).padStart(2, '0')].includes(clock.slice(0, 2)),
       `the clock shows the office's hour, ${officeHour} (got ${clock})`);
     checkEq(await text(page.locator('#backup-failure')), '', 'no failure shown');
+
+    console.log('dashboard: looking up a number');
+    {
+      const lanhdaoToken = await login('lanhdao');
+      const ticketOf = async (id) => (await api('GET', `/api/tickets/${id}`, undefined, bearer(lanhdaoToken))).data;
+      const card = page.locator('#lookup-card');
+      checkEq(await card.evaluate((c) => !!c.previousElementSibling.querySelector('#counters-table')), true,
+        'the look-up card comes right after "Theo quầy"');
+      checkEq(await text(card.locator('h2')), 'Tra cứu số thứ tự', 'its title');
+      const result = (id) => page.locator(`#lookup-results [data-ticket="${id}"]`);
+      const field = (id, name) => result(id).locator(`[data-field="${name}"]`);
+      const clock = (ms) => new Date(ms + 7 * 3600000).toISOString().slice(11, 19);
+      const waitWords = (s) => {
+        s = Math.max(0, Math.floor(s));
+        const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, ss = String(s % 60).padStart(2, '0');
+        return h ? `${h} giờ ${String(m).padStart(2, '0')} phút ${ss} giây` : m ? `${m} phút ${ss} giây` : `${s % 60} giây`;
+      };
+      const lookUp = async (value, how = 'enter') => {
+        await page.fill('#lookup-number', value);
+        const [req] = await Promise.all([page.waitForRequest((r) => r.url().includes('detail=tickets')),
+          how === 'enter' ? page.press('#lookup-number', 'Enter') : page.click('#lookup-button')]);
+        await page.waitForFunction(() => !document.getElementById('lookup-button').disabled);
+        return new URL(req.url()).searchParams;
+      };
+
+      // A3: issued for ho-tich, transferred to dat-dai, served at counter 3 by canbo3, voted 4 (cho_lau).
+      const a3 = (await api('GET', `/api/reports?from=${today}&to=${today}&detail=tickets`, undefined, bearer(lanhdaoToken)))
+        .data.tickets.find((x) => x.state === 'done' && x.issued_service !== x.service);
+      const a3t = await ticketOf(a3.id);
+      const params = await lookUp(a3t.number, 'button');
+      checkEq(`${params.get('from')}..${params.get('to')} ${params.get('detail')}`, `${today}..${today} tickets`,
+        'it reads today\'s ticket list (detail=tickets) for the service day');
+      await result(a3.id).waitFor();
+      checkEq(await page.locator('#lookup-results > *').count(), 1, `number ${a3t.number}: one ticket`);
+      checkEq(await text(field(a3.id, 'number')), a3t.number, 'the number as printed');
+      checkEq(await text(field(a3.id, 'state')), { done: 'Đã phục vụ' }[a3t.state] || a3t.state,
+        'its state in words, as the API has it (done)');
+      checkEq(await text(field(a3.id, 'service')), `${a3t.service_name} (lấy số cho Tư pháp – Hộ tịch)`,
+        'its service now, and the one it was issued for');
+      checkEq(await text(field(a3.id, 'counter')), `Quầy ${a3t.counter}`, 'the counter that served it');
+      checkEq(await text(field(a3.id, 'officer')), 'Lê Thị Hồng', 'the officer who served it, by name (canbo3)');
+      checkEq(await text(field(a3.id, 'issued_at')), clock(a3t.issued_at), 'issued at, office time');
+      checkEq(await text(field(a3.id, 'called_at')), clock(a3t.called_at), 'first called at, office time');
+      checkEq(await text(field(a3.id, 'waited')), waitWords((a3t.called_at - a3t.issued_at) / 1000), 'the wait it had');
+      checkEq(await text(field(a3.id, 'rating')), 'Không hài lòng — Thời gian chờ lâu', 'its vote and reason');
+      checkEq(await text(field(a3.id, 'priority')), 'Không', 'not a priority ticket');
+      check(await result(a3.id).locator('.cancel-ticket').isHidden(), 'a served ticket offers no "Hủy số"');
+
+      // A2: a no-show at counter 1, whose officer has since been signed out there (force-close above).
+      const a2 = (await api('GET', `/api/reports?from=${today}&to=${today}&detail=tickets`, undefined, bearer(lanhdaoToken)))
+        .data.tickets.find((x) => x.state === 'no_show');
+      const a2t = await ticketOf(a2.id);
+      await lookUp(a2t.number);
+      await result(a2.id).waitFor();
+      checkEq(await text(field(a2.id, 'state')), 'Vắng mặt', 'a no-show: "Vắng mặt" (Enter looks up too)');
+      checkEq(await text(field(a2.id, 'counter')), `Quầy ${a2t.counter}`, 'at counter 1');
+      checkEq(await text(field(a2.id, 'officer')), 'Nguyễn Thị Lan', 'its officer by name, though no longer at a counter');
+      checkEq(await result(a3.id).count(), 0, 'the previous result is gone');
+
+      // A fresh chung-thuc ticket behind B2: in line, one ahead.
+      const fresh = await issue('chung-thuc');
+      let ft = await ticketOf(fresh);
+      await lookUp(`số ${ft.number}`);
+      await result(fresh).waitFor();
+      checkEq(await text(field(fresh, 'state')), 'Đang chờ', `a waiting ticket (typed "số ${ft.number}")`);
+      checkEq(ft.position, 1, 'the API puts it second in line');
+      checkEq(await text(field(fresh, 'position')), `Còn ${ft.position} người phía trước`, 'the card: "Còn 1 người phía trước"');
+      check(/^dự kiến chờ thêm khoảng (dưới 1 phút|\d+ phút)$/.test(await text(field(fresh, 'estimate'))),
+        `and the API's estimate (${await text(field(fresh, 'estimate'))})`);
+      checkEq(await text(field(fresh, 'service')), 'Chứng thực', 'its service');
+      checkEq(await text(field(fresh, 'called_at')), 'Chưa được gọi', 'not called yet');
+      checkEq(await text(field(fresh, 'counter')), '–', 'no counter yet');
+      const w1 = await text(field(fresh, 'waited'));
+      await page.waitForTimeout(2100);
+      const w2 = await text(field(fresh, 'waited'));
+      check(/^\d+ giây, vẫn đang chờ$/.test(w1) && w1 !== w2, `its wait is counted each second (${w1} → ${w2})`);
+      // Counter 2 calls B2 (chung-thuc comes first there): the card follows without a new look-up.
+      await act(tokens.two, 2, 'call-next');
+      await waitText(field(fresh, 'position'), 'Không còn ai phía trước, sẽ được gọi tiếp theo',
+        'the place in line follows the office live');
+      checkEq((await ticketOf(fresh)).position, 0, 'as the API says');
+
+      // "Hủy số": asked first, naming the number and the service; "Hủy" refused leaves it in line.
+      ft = await ticketOf(fresh);
+      let asked = '';
+      page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await result(fresh).locator('.cancel-ticket').click();
+      check(asked.startsWith(`Hủy số ${ft.number} (Chứng thực)?`) && asked.includes('Lý do: Lãnh đạo hủy'),
+        `the confirm names the number, the service and the reason (${asked})`);
+      checkEq((await ticketOf(fresh)).state, 'waiting', 'not confirmed: still waiting');
+      page.once('dialog', (d) => d.accept());
+      const [cancelReq] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(`/api/tickets/${fresh}/cancel`)),
+        result(fresh).locator('.cancel-ticket').click()]);
+      checkEq(JSON.parse(cancelReq.postData()).reason, 'Lãnh đạo hủy', 'the cancel carries the default reason');
+      await waitText(page.locator('#lookup-done'), `Đã hủy số ${ft.number}.`, 'the card says it is cancelled');
+      checkEq((await ticketOf(fresh)).state, 'cancelled', 'GET /api/tickets/{id}: cancelled');
+      await waitText(field(fresh, 'state'), 'Đã hủy', 'the card, read again, shows "Đã hủy"');
+      check(await result(fresh).locator('.cancel-ticket').isHidden(), 'and no longer offers "Hủy số"');
+      checkEq(await text(page.locator('#lookup-error')), '', 'no error');
+
+      // A typed reason; and the server's refusal, as words, when the ticket was called meanwhile.
+      const other = await issue('chung-thuc');
+      const ot = await ticketOf(other);
+      await lookUp(ot.number);
+      await result(other).waitFor();
+      await result(other).locator('.cancel-reason').fill('Công dân xin về');
+      await api('POST', `/api/tickets/${other}/cancel`, {}, kioskKey);
+      page.once('dialog', (d) => d.accept());
+      const [otherReq] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(`/api/tickets/${other}/cancel`)),
+        result(other).locator('.cancel-ticket').click()]);
+      checkEq(JSON.parse(otherReq.postData()).reason, 'Công dân xin về', 'a typed reason is sent');
+      await page.locator('#lookup-error').filter({ hasText: /./ }).waitFor();
+      const refusal = await text(page.locator('#lookup-error'));
+      check(refusal.startsWith(`Không hủy được số ${ot.number}: `) && !/\d{3}/.test(refusal.replace(ot.number, '')),
+        `a refusal shows the server's message, no HTTP code (${refusal})`);
+
+      // Not found, nothing typed, a prefix typed, the server out of reach.
+      await lookUp('9998');
+      await waitText(page.locator('#lookup-message'), 'Không có số 9998 trong hôm nay.', 'a missing number');
+      checkEq(await page.locator('#lookup-results > *').count(), 0, 'and no result');
+      await page.fill('#lookup-number', '');
+      await page.press('#lookup-number', 'Enter');
+      await page.locator('#lookup-message').filter({ hasText: 'Hãy nhập số thứ tự' }).waitFor();
+      check((await text(page.locator('#lookup-message'))).includes('ví dụ 1001'), 'empty: the page says what to type');
+      checkEq(JSON.stringify(await page.evaluate(() => [['A023', 'a-23'], ['A023', '23'], ['A023', 'B023'], ['1023', '1023'],
+        ['1023', 'Số 1023'], ['1023', '102']].map(([n, q]) => numberMatches(n, parseNumber(q))))),
+      JSON.stringify([true, true, false, true, true, false]), 'a number matches with or without the service\'s letters');
+      await page.route('**/api/reports?**', (r) => r.abort());
+      await page.fill('#lookup-number', a3t.number);
+      await page.press('#lookup-number', 'Enter');
+      await page.locator('#lookup-error').filter({ hasText: 'mất kết nối' }).waitFor();
+      checkEq(await text(page.locator('#lookup-error')), 'Không tra cứu được: mất kết nối tới máy chủ. Hãy thử lại.',
+        'the server out of reach: plain words');
+      checkEq(await page.locator('#lookup-results > *').count(), 0, 'and no stale result');
+      await page.unroute('**/api/reports?**');
+
+      // The card at a laptop's 1366×768 and at 1920×1080: nothing spills out.
+      await lookUp(ot.number);
+      await result(other).waitFor();
+      for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+        await page.setViewportSize({ width: w, height: h });
+        const spill = await card.evaluate((c) => c.scrollWidth - c.clientWidth);
+        checkEq(spill, 0, `${w}×${h}: the look-up card fits its width`);
+        await card.screenshot({ path: path.join(tmp, `lookup-${w}.png`) });
+      }
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    }
 
     console.log('dashboard: report and CSV export');
     await page.click('#week-this');
