@@ -57,10 +57,12 @@ void HttpSession::do_read() {
   http::async_read(socket_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
-void HttpSession::write_error(http::status status, const std::string& error, const std::string& message) {
+void HttpSession::write_error(http::status status, const std::string& error, const std::string& message,
+                              std::vector<std::pair<std::string, std::string>> headers) {
   ApiResponse r;
   r.status = static_cast<unsigned>(status);
   r.body = error_body(error, message);
+  r.headers = std::move(headers);
   request_keep_alive_ = false;
   respond(std::move(r));
 }
@@ -123,14 +125,9 @@ void HttpSession::upgrade_to_websocket(http::request<http::string_body> req) {
   if (target.substr(0, q) != "/ws")
     return write_error(http::status::not_found, "not_found", "WebSocket chỉ có ở /ws");
   // Beast would refuse these itself, with a plain-text body; every refusal here is JSON.
-  if (req[http::field::sec_websocket_version] != "13") {
-    ApiResponse r;
-    r.status = static_cast<unsigned>(http::status::upgrade_required);
-    r.body = error_body("malformed_request", "WebSocket cần phiên bản 13 (Sec-WebSocket-Version: 13)");
-    r.headers.emplace_back("Sec-WebSocket-Version", "13");  // RFC 6455 4.4: the version we speak
-    request_keep_alive_ = false;
-    return respond(std::move(r));
-  }
+  if (req[http::field::sec_websocket_version] != "13")  // RFC 6455 4.4: name the version we speak
+    return write_error(http::status::upgrade_required, "malformed_request",
+                       "WebSocket cần phiên bản 13 (Sec-WebSocket-Version: 13)", {{"Sec-WebSocket-Version", "13"}});
   if (req[http::field::sec_websocket_key].size() != 24)
     return write_error(http::status::bad_request, "malformed_request", "Thiếu hoặc sai Sec-WebSocket-Key");
   auto query = q == std::string::npos ? std::map<std::string, std::string>{}

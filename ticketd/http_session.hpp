@@ -30,7 +30,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void respond(ApiResponse r);
   void on_write(bool keep_alive, beast::error_code ec, std::size_t);
   void upgrade_to_websocket(http::request<http::string_body> req);
-  void write_error(http::status status, const std::string& error, const std::string& message);
+  void write_error(http::status status, const std::string& error, const std::string& message,
+                   std::vector<std::pair<std::string, std::string>> headers = {});
   // The read and write timeout: one timer per connection, moved lazily. Each read or
   // write only pushes the deadline on (a clock read); the timer, when it fires, closes
   // the socket if the deadline has passed, or waits again until it. Setting and

@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 
+#include "domain/estimate.hpp"
+
 namespace motcua::stats {
 namespace {
 
@@ -59,9 +61,11 @@ void wait_alerts(const OfficeConfig& config, const OfficeState& state, Instant n
   }
 }
 
-std::size_t waiting_in(const OfficeState& state, const std::string& service) {
+// The service's own line, without tickets sent to one of its counters by name (those
+// are counted with that counter).
+std::size_t in_service_line(const OfficeState& state, const std::string& service) {
   auto it = state.lines.find(service);
-  return it == state.lines.end() ? 0 : it->second.priority.size() + it->second.normal.size();
+  return it == state.lines.end() ? 0 : it->second.size();
 }
 
 void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant now, std::vector<Alert>& out) {
@@ -76,7 +80,7 @@ void idle_alerts(const OfficeConfig& config, const OfficeState& state, Instant n
     if (const Counter* cfg = config.find_counter(number))
       for (const auto& cs : cfg->services) {
         consider(oldest_of_service(state, cs.service));
-        waiting += waiting_in(state, cs.service);
+        waiting += in_service_line(state, cs.service);
       }
     if (auto it = state.counter_lines.find(number); it != state.counter_lines.end() && !it->second.empty()) {
       consider(*it->second.begin());
@@ -113,7 +117,8 @@ void unstaffed_alerts(const OfficeConfig& config, const OfficeState& state, Inst
       else since = std::max(since, c.since);
     }
     if (any_signed_in || elapsed_ms(since, now) <= threshold_s * 1000) continue;
-    const std::size_t waiting = waiting_in(state, s.code);
+    // As the services table counts them ("Đang chờ").
+    const std::int64_t waiting = waiting_count(state, s.code);
     Alert a;
     a.kind = AlertKind::service_unstaffed;
     a.service = s.code;
