@@ -164,6 +164,8 @@ async function misalignedColumns(page, table) {
     return out;
   }, table);
 }
+// "2026-11-05" → "05/11/2026", as the report form shows and takes dates.
+const vn = (iso) => iso.split('-').reverse().join('/');
 // Monday..Sunday of the week holding `day` (YYYY-MM-DD), shifted by `weeks`.
 function weekOf(day, weeks) {
   const d = new Date(day + 'T00:00:00Z');
@@ -217,7 +219,9 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1440, height: 1000 },
     acceptDownloads: true,
-    locale: 'vi-VN',
+    // An English browser, as on many office PCs: its date inputs read month/day/year, so
+    // the report form must not lean on them.
+    locale: 'en-US',
     // Not the office's zone: the page must show the office's time (UTC+7) anyway.
     timezoneId: 'America/New_York',
   });
@@ -538,19 +542,52 @@ async function main() {
     console.log('dashboard: report and CSV export');
     await page.click('#week-this');
     checkEq(JSON.stringify([await page.inputValue('#report-from'), await page.inputValue('#report-to')]),
-      JSON.stringify(weekOf(today, 0)), '"Tuần này": Monday to Sunday of the service day');
+      JSON.stringify(weekOf(today, 0).map(vn)), '"Tuần này": Monday to Sunday of the service day, as dd/mm/yyyy');
     await page.click('#week-last');
     checkEq(JSON.stringify([await page.inputValue('#report-from'), await page.inputValue('#report-to')]),
-      JSON.stringify(weekOf(today, -1)), '"Tuần trước": the week before');
+      JSON.stringify(weekOf(today, -1).map(vn)), '"Tuần trước": the week before');
+    {
+      // Typed dates are day/month/year in an English browser too; a date that is no date is
+      // refused on the page, naming the field, and nothing is asked of the server.
+      const asked = [];
+      const onRequest = (r) => { if (r.url().includes('/api/reports?')) asked.push(r.url()); };
+      page.on('request', onRequest);
+      await page.fill('#report-from', '31/02/2026');
+      await page.click('#report-show');
+      checkEq(await text(page.locator('#report-error')),
+        'Từ ngày "31/02/2026" không phải một ngày hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/11/2026.',
+        '31/02 is refused, with the field named and an example');
+      await page.fill('#report-from', '');
+      await page.click('#report-xlsx');
+      checkEq(await text(page.locator('#report-error')),
+        'Hãy nhập từ ngày theo dạng ngày/tháng/năm, ví dụ 05/11/2026.', 'an empty date before a download: asked for');
+      checkEq(asked.length, 0, 'no report request for a wrong date');
+      page.off('request', onRequest);
+      // 3/11 means the 3rd of November: the request says so.
+      await page.fill('#report-from', '3/11/2026');
+      await page.fill('#report-to', '4.11.2026');
+      const [threeNov] = await Promise.all([page.waitForRequest((r) => r.url().includes('/api/reports?')),
+        page.click('#report-show')]);
+      const q = new URL(threeNov.url()).searchParams;
+      checkEq(`${q.get('from')} ${q.get('to')}`, '2026-11-03 2026-11-04', '"3/11/2026" and "4.11.2026" are 3 and 4 November');
+      await page.waitForSelector('#report-view:not([hidden])');
+      // The calendar button: the browser's picker, and the chosen day comes back as dd/mm/yyyy.
+      await page.click('#report-to-pick');
+      await page.keyboard.press('Escape');
+      checkEq(await page.inputValue('#report-to-picker'), '2026-11-04', 'the picker opens on the typed day');
+      await page.$eval('#report-to-picker', (e) => { e.value = '2026-11-09'; e.dispatchEvent(new Event('change')); });
+      checkEq(await page.inputValue('#report-to'), '09/11/2026', 'a day chosen on the calendar is written dd/mm/yyyy');
+      check(await page.locator('#report-view').isHidden(), 'and the report for the old period is hidden');
+    }
     // A wrong range: the server's message, without an HTTP code.
-    await page.fill('#report-from', today);
-    await page.fill('#report-to', weekOf(today, -1)[0]);
+    await page.fill('#report-from', vn(today));
+    await page.fill('#report-to', vn(weekOf(today, -1)[0]));
     await page.click('#report-show');
     await page.locator('#report-error').filter({ hasText: /./ }).waitFor({ timeout: STEP_MS });
     const reportError = await text(page.locator('#report-error'));
     check(!/\(\d{3}\)|\d{3}$/.test(reportError), `errors show the message, no HTTP code (${reportError})`);
-    await page.fill('#report-from', today);
-    await page.fill('#report-to', today);
+    await page.fill('#report-from', vn(today));
+    await page.fill('#report-to', vn(today));
     await page.selectOption('#report-group', 'service');
     const [reportRequest] = await Promise.all([page.waitForRequest((r) => r.url().includes('/api/reports?')),
       page.click('#report-show')]);
@@ -584,7 +621,7 @@ async function main() {
     check(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Tỷ lệ hài lòng', 'Thái độ', 'Thời gian chờ lâu',
       'Hướng dẫn không rõ', 'Hồ sơ bị trả lại nhiều lần', 'Khác'].every((h) => voteHeads.includes(h)),
     `the votes table's headers (${voteHeads.join(' | ')})`);
-    checkEq(await text(page.locator('#rp-period')), `Từ ngày ${today.split('-').reverse().join('/')} đến ngày ${today.split('-').reverse().join('/')} — theo lĩnh vực`,
+    checkEq(await text(page.locator('#rp-period')), `Từ ngày ${vn(today)} đến ngày ${vn(today)} — theo lĩnh vực`,
       'the period line');
     for (const table of ['report-table', 'report-votes'])
       checkEq(JSON.stringify(await misalignedColumns(page, table)), '[]', `${table}: headers aligned with their cells`);
@@ -643,9 +680,9 @@ async function main() {
     checkEq(await text(page.locator('#report-table tr[data-key="6"] td[data-field="issued"]')), '0',
       'counter 6, with no ticket, has its row of zeros (include_empty)');
     check(await page.locator('#report-stale').isHidden(), 'the notice goes with a new report');
-    await page.fill('#report-from', weekOf(today, -1)[0]);
+    await page.fill('#report-from', vn(weekOf(today, -1)[0]));
     check(await page.locator('#report-view').isHidden(), 'changing a date hides it too');
-    await page.fill('#report-from', today);
+    await page.fill('#report-from', vn(today));
     await page.selectOption('#report-group', 'office');
     await page.click('#report-show');
     await page.waitForSelector('#report-view:not([hidden])');

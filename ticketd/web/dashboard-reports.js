@@ -4,12 +4,39 @@
 
 // ---------- reports ----------
 function isoDate(d) { return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }
+const two = (n) => String(n).padStart(2, '0');
+// Dates on this page are day/month/year, as Vietnamese paperwork writes them, whatever
+// language the browser runs in: an <input type=date> in an English Chromium reads
+// 03/11 as March 11, and a report for the wrong month looks right at a glance.
+function vnDate(d) { return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`; }
+// "5/11/2026", "05-11-2026" or "05.11.2026" → "2026-11-05"; null when it is no real date.
+function parseVnDate(text) {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(year, month - 1, day);
+  if (d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return null;
+  return `${year}-${two(month)}-${two(day)}`;
+}
 // The office's service day (not the PC's date) as a local Date at midnight.
 function serviceDay() { return state.today ? new Date(state.today.service_day + 'T00:00:00') : new Date(); }
 function setRange(first, last) {
-  $('report-from').value = isoDate(first);
-  $('report-to').value = isoDate(last);
+  $('report-from').value = vnDate(first);
+  $('report-to').value = vnDate(last);
   reportFormChanged();
+}
+// The calendar button: the browser's own picker, then the chosen day written back as dd/mm/yyyy.
+for (const id of ['report-from', 'report-to']) {
+  const picker = $(id + '-picker');
+  $(id + '-pick').addEventListener('click', () => {
+    picker.value = parseVnDate($(id).value) || '';
+    try { picker.showPicker(); } catch (e) { picker.focus(); }
+  });
+  picker.addEventListener('change', () => {
+    if (!picker.value) return;
+    $(id).value = vnDate(new Date(picker.value + 'T00:00:00'));
+    reportFormChanged();
+  });
 }
 function setMonth(offset) {
   const base = serviceDay();
@@ -26,12 +53,28 @@ $('week-last').addEventListener('click', () => setWeek(-1));
 $('month-this').addEventListener('click', () => setMonth(0));
 $('month-last').addEventListener('click', () => setMonth(-1));
 
+const DATE_LABELS = { 'report-from': 'Từ ngày', 'report-to': 'Đến ngày' };
+// The form's period as the API takes it, or null after saying which date is wrong.
 function reportParams() {
-  return { from: $('report-from').value, to: $('report-to').value, group: $('report-group').value };
+  const dates = {};
+  for (const [id, label] of Object.entries(DATE_LABELS)) {
+    dates[id] = parseVnDate($(id).value);
+    if (!dates[id]) {
+      const typed = $(id).value.trim();
+      $('report-error').textContent = typed
+        ? `${label} "${typed}" không phải một ngày hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/11/2026.`
+        : `Hãy nhập ${label.toLowerCase()} theo dạng ngày/tháng/năm, ví dụ 05/11/2026.`;
+      $(id).focus();
+      return null;
+    }
+  }
+  return { from: dates['report-from'], to: dates['report-to'], group: $('report-group').value };
 }
 // include_empty: configured services, counters and officers with no ticket still get a row of zeros.
 function reportQuery(format, detail = 'summary') {
-  const q = new URLSearchParams({ ...reportParams(), format, detail, include_empty: '1' });
+  const params = reportParams();
+  if (!params) return null;
+  const q = new URLSearchParams({ ...params, format, detail, include_empty: '1' });
   return '/api/reports?' + q.toString();
 }
 // A report on screen is for the period and grouping it was asked for: once the form says
@@ -51,9 +94,11 @@ setMonth(0);
 
 async function loadReport() {
   $('report-error').textContent = '';
+  const query = reportQuery('json');
+  if (!query) return null;
   const seq = ++state.reportSeq;
   let r;
-  try { r = await api(reportQuery('json')); } catch (e) {
+  try { r = await api(query); } catch (e) {
     $('report-error').textContent = 'Không tải được báo cáo: mất kết nối tới máy chủ. Hãy thử lại.';
     return null;
   }
@@ -74,11 +119,13 @@ $('report-print').addEventListener('click', async () => { if (await loadReport()
 // a year's ticket list takes a few seconds.
 async function download(button, format, detail) {
   $('report-error').textContent = '';
+  const query = reportQuery(format, detail);
+  if (!query) return;
   const label = button.textContent;
   button.disabled = true;
   button.textContent = 'Đang tải…';
   try {
-    const r = await api(reportQuery(format, detail));
+    const r = await api(query);
     if (!r.ok) { $('report-error').textContent = await errorText(r); return; }
     const name = (/filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '') || [])[1] || `bao-cao.${format}`;
     // Bytes as sent, so the BOM Excel needs in a CSV stays in the file.
