@@ -48,6 +48,7 @@ void ticket_fields(Fields& o, const OfficeConfig& config, const OfficeState& sta
   const std::int64_t ahead = today ? people_ahead(state, t) : -1;
   o.put("position", ahead);
   o.put("estimated_wait_s", ahead > 0 ? estimated_wait_s(config, state, t.service, ahead) : std::int64_t{0});
+  o.put("open_counters", open_counters_for(config, state, t));
   o.put("issued_at", to_unix_ms(t.issued_at));
   o.put("called_at", opt_ms(t.called_at));
   o.put("started_at", opt_ms(t.started_at));

@@ -97,6 +97,7 @@ Result<print::TicketPrintout> printout_from_ticket(const json::object& ticket, c
   p.issued_at = print::format_issued_at(from_unix_ms(issued_at), options.utc_offset_minutes);
   p.people_ahead = static_cast<int>(std::max<std::int64_t>(0, int_field(ticket, "position", 0)));
   p.estimated_wait_s = static_cast<int>(std::max<std::int64_t>(0, int_field(ticket, "estimated_wait_s", 0)));
+  p.open_counters = static_cast<int>(int_field(ticket, "open_counters", -1));
   p.status_url = status_url(options.public_base_url, code);
   const json::value* priority = ticket.if_contains("priority");
   if (priority && priority->is_bool() && priority->as_bool()) {

@@ -14,6 +14,16 @@ int open_counters_for(const OfficeConfig& config, const OfficeState& state, cons
   return open;
 }
 
+int open_counters_for(const OfficeConfig& config, const OfficeState& state, const Ticket& t) {
+  if (is_in_line(t.state) && t.target_counter != 0) {
+    auto it = state.counters.find(t.target_counter);
+    const bool open = it != state.counters.end() && it->second.state != CounterState::closed &&
+                      it->second.state != CounterState::paused;
+    return open ? 1 : 0;
+  }
+  return open_counters_for(config, state, t.service);
+}
+
 double service_time_s(const OfficeConfig& config, const OfficeState& state, const std::string& service) {
   if (auto it = state.services.find(service); it != state.services.end() && it->second.avg_service_s > 0)
     return it->second.avg_service_s;

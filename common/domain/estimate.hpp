@@ -10,6 +10,9 @@ namespace motcua {
 
 // Counters able to serve `service` right now (an officer signed in, not paused).
 int open_counters_for(const OfficeConfig& config, const OfficeState& state, const std::string& service);
+// Counters able to call this ticket right now: the named counter it was transferred to,
+// or else those open for its service. 0 tells a citizen that nobody is serving the line yet.
+int open_counters_for(const OfficeConfig& config, const OfficeState& state, const Ticket& ticket);
 
 // Seconds of service assumed per citizen: the moving average, or the configured default.
 double service_time_s(const OfficeConfig& config, const OfficeState& state, const std::string& service);

@@ -258,6 +258,8 @@ async function main() {
     check((await closed.textContent()).includes('Ngoài giờ tiếp nhận'), 'and says it is closed');
     check((await kiosk.locator('button.service[data-service="ho-tich"]').textContent()).includes('Đang chờ: 0 người'),
       'the waiting count is shown');
+    check((await kiosk.locator('button.service[data-service="ho-tich"] .service-wait').textContent()) === 'Chưa có quầy tiếp nhận',
+      'before any officer signs in, no "Không phải chờ": the kiosk says no counter serves it yet');
     if (screenshotDir) await kiosk.screenshot({ path: path.join(screenshotDir, 'kiosk-portrait.png') });
 
     await kiosk.keyboard.type(CCCD, { delay: 2 });
@@ -287,7 +289,9 @@ async function main() {
     checkEq(number, '1001', 'the new number');
     checkEq((await kiosk.locator('#result-service').textContent()).trim(), 'Tư pháp – Hộ tịch', 'its service');
     check((await kiosk.locator('#result-ahead').textContent()).includes('người tiếp theo'), 'the people-ahead line');
-    check((await kiosk.locator('#result-wait').textContent()).startsWith('Thời gian chờ dự kiến:'), 'the estimated wait');
+    checkEq(await kiosk.locator('#result-wait').textContent(),
+      'Hiện chưa có quầy nào đang tiếp nhận. Số của ông/bà vẫn được giữ chỗ và sẽ được gọi khi quầy làm việc.',
+      'no counter open: no wait promised, the number is kept');
     check(await kiosk.locator('#result-print.ok').count() === 1, 'the kiosk says the ticket printed');
     check(await kiosk.locator('#result-qr').isHidden(), 'with paper, no QR on screen');
     const withPaper = await countdownSeconds(kiosk);
@@ -321,11 +325,17 @@ async function main() {
     await phone2.setViewportSize({ width: 390, height: 844 });
     await phone2.goto(`${base}/t/${t2.code}`);
     await phone2.waitForFunction(() => document.getElementById('ahead').textContent === '1');
-    check((await phone2.locator('#ahead-line').textContent()).includes('Có 1 người đang chờ trước ông/bà'),
-      'a second ticket has one person ahead');
+    checkEq(await phone2.locator('#wait').textContent(), 'Chưa có quầy tiếp nhận', 'my ticket: no counter open yet, no wait promised');
 
     const login = await api(base, 'POST', '/api/login', { username: 'canbo1', password: 'demo1234', counter: 1 });
     checkEq(login.status, 200, 'canbo1 signs in at counter 1');
+    // The counter opening reaches the pages live: a wait is estimated again.
+    await phone2.waitForFunction(() => document.getElementById('wait').textContent.startsWith('khoảng'));
+    check((await phone2.locator('#ahead-line').textContent()).includes('Có 1 người đang chờ trước ông/bà'),
+      'a second ticket has one person ahead, and an estimate once counter 1 opens');
+    await kiosk.waitForFunction(() =>
+      document.querySelector('button.service[data-service="ho-tich"] .service-wait').textContent.startsWith('Chờ khoảng'));
+    check(true, 'the kiosk\'s button shows the estimate once a counter serves it');
     const called = await api(base, 'POST', '/api/counters/1/call-next', {}, { Authorization: 'Bearer ' + login.data.token });
     checkEq(called.status, 200, 'call-next');
     checkEq(called.data.ticket.number, number, 'the priority ticket is called first');

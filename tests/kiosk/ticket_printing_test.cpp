@@ -25,6 +25,7 @@ json::object sample_ticket_json() {
                       {"priority_group", "cao_tuoi"},
                       {"position", 3},
                       {"estimated_wait_s", 840},
+                      {"open_counters", 2},
                       {"issued_at", 1795401660000},
                       {"code", "k3J9xQ2mTa7w"}};
 }
@@ -44,6 +45,8 @@ TEST(TicketPrintout, BuiltFromTheIssueResponse) {
   EXPECT_EQ(p.value().number, "1023");
   EXPECT_EQ(p.value().people_ahead, 3);
   EXPECT_EQ(p.value().estimated_wait_s, 840);
+  EXPECT_EQ(p.value().open_counters, 2);
+  EXPECT_EQ(print::waiting_time_text(p.value()), "khoảng 14 phút");
   EXPECT_EQ(p.value().status_url, "http://192.168.1.10:8080/t/k3J9xQ2mTa7w");
   EXPECT_EQ(p.value().issued_at, "Lấy số lúc 09:41 ngày 23/11/2026");
   EXPECT_FALSE(p.value().priority_group_name.empty());
@@ -52,6 +55,11 @@ TEST(TicketPrintout, BuiltFromTheIssueResponse) {
   auto normal = sample_ticket_json();
   normal["priority"] = false;
   EXPECT_TRUE(printout_from_ticket(normal, options()).value().priority_group_name.empty());
+
+  // Before any officer signs in: no wait is promised on paper.
+  auto unserved = sample_ticket_json();
+  unserved["open_counters"] = 0;
+  EXPECT_EQ(print::waiting_time_text(printout_from_ticket(unserved, options()).value()), "chưa có quầy tiếp nhận");
 
   auto no_code = sample_ticket_json();
   no_code.erase("code");

@@ -34,9 +34,11 @@ TEST_F(ApiVisit, FullVisitIssueCallStartCloseVote) {
   EXPECT_EQ(str_of(issued.body, "number"), "3001");
   EXPECT_EQ(str_of(issued.body, "state"), "waiting");
   EXPECT_EQ(int_of(issued.body, "position"), 0);
+  EXPECT_EQ(int_of(issued.body, "open_counters"), 0) << "nobody signed in at a Địa chính counter yet";
   EXPECT_FALSE(str_of(issued.body, "code").empty());
 
   auto officer = officer_at(daemon, "canbo3", 3);
+  EXPECT_EQ(int_of(kiosk->ticket(id).body, "open_counters"), 1) << "counter 3 serves it now";
   auto called = officer->counter_action(3, "call-next");
   ASSERT_EQ(called.status, 200) << called.message;
   EXPECT_EQ(int_of(called.body.at("ticket"), "id"), id);

@@ -36,4 +36,9 @@ std::string estimated_wait_text(int estimated_wait_s) {
   return text;
 }
 
+std::string waiting_time_text(const TicketPrintout& ticket) {
+  if (ticket.open_counters == 0) return "chưa có quầy tiếp nhận";
+  return estimated_wait_text(ticket.estimated_wait_s);
+}
+
 }  // namespace motcua::print

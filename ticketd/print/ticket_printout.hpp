@@ -18,6 +18,7 @@ struct TicketPrintout {
   std::string issued_at;            // local date/time text, see format_issued_at()
   int people_ahead = 0;             // the ticket's position (0 = next)
   int estimated_wait_s = 0;         // 0 when nobody is ahead
+  int open_counters = -1;           // counters that can call it now; -1 when not known
   std::string status_url;           // the citizen's page, e.g. "https://…/t/k3J9xQ2mTa7w"
   std::string priority_group_name;  // empty for a normal ticket
   std::string footer = kDefaultFooter;
@@ -33,5 +34,8 @@ std::string people_ahead_line(int people_ahead);
 inline constexpr const char* kEstimatedWaitLabel = "Thời gian chờ dự kiến:";
 // "khoảng 14 phút", "khoảng 1 giờ 5 phút", "dưới 1 phút", "không phải chờ"; minutes round up.
 std::string estimated_wait_text(int estimated_wait_s);
+// What is printed under kEstimatedWaitLabel: the estimate, or "chưa có quầy tiếp nhận"
+// when no counter can call the ticket yet (no wait can be promised then).
+std::string waiting_time_text(const TicketPrintout& ticket);
 
 }  // namespace motcua::print

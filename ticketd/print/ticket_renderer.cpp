@@ -186,7 +186,7 @@ Result<MonoImage> TicketRenderer::render(const TicketPrintout& t) const {
   add(render_wrapped(t.issued_at, scaled(20), false), scaled(16));
   add(render_wrapped(people_ahead_line(t.people_ahead), scaled(20), false), scaled(6));
   add(render_wrapped(kEstimatedWaitLabel, scaled(20), false), scaled(6));
-  add(render_wrapped(estimated_wait_text(t.estimated_wait_s), scaled(22), true), scaled(2));
+  add(render_wrapped(waiting_time_text(t), scaled(22), true), scaled(2));
   if (!t.status_url.empty()) {
     add(render_qr(t.status_url), scaled(4));  // the QR carries its own quiet zone
     add(render_wrapped("Quét mã để theo dõi lượt của ông/bà", scaled(17), false), 0);

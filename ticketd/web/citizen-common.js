@@ -14,6 +14,11 @@ const Motcua = (() => {
     return `khoảng ${hours} giờ` + (rest > 0 ? ` ${rest} phút` : '');
   }
 
+  // A line nobody serves yet (before the officers sign in, every counter of it paused):
+  // no wait is promised, since none can be known.
+  const NO_COUNTER_SHORT = 'Chưa có quầy tiếp nhận';
+  const NO_COUNTER_LINE = 'Hiện chưa có quầy nào đang tiếp nhận. Số của ông/bà vẫn được giữ chỗ và sẽ được gọi khi quầy làm việc.';
+
   // "Khách chờ, được xin lỗi": a citizen first called after the office's apology wait
   // (apology_wait_min of /api/office) is owed an apology, said where they read their call.
   function apologyLine(ticket, apologyWaitMin) {
@@ -174,5 +179,5 @@ const Motcua = (() => {
     return e;
   }
 
-  return { waitText, aheadLine, apologyLine, requestJson, RequestError, LiveSocket, unlockSound, chime, el };
+  return { NO_COUNTER_SHORT, NO_COUNTER_LINE, waitText, aheadLine, apologyLine, requestJson, RequestError, LiveSocket, unlockSound, chime, el };
 })();

@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { el, waitText, aheadLine, requestJson, RequestError, LiveSocket } = Motcua;
+  const { el, waitText, aheadLine, requestJson, RequestError, LiveSocket, NO_COUNTER_SHORT, NO_COUNTER_LINE } = Motcua;
   const $ = (id) => document.getElementById(id);
 
   const KEY_STORAGE = 'motcua.kiosk.key';
@@ -83,7 +83,9 @@
       if (open) {
         const meta = el('span', 'service-meta');
         meta.appendChild(el('span', 'service-waiting', `Đang chờ: ${s.waiting} người`));
-        meta.appendChild(el('span', 'service-wait', s.waiting > 0 ? `Chờ ${waitText(s.estimated_wait_s)}` : 'Không phải chờ'));
+        const wait = s.open_counters === 0 ? NO_COUNTER_SHORT
+          : s.waiting > 0 ? `Chờ ${waitText(s.estimated_wait_s)}` : 'Không phải chờ';
+        meta.appendChild(el('span', 'service-wait', wait));
         b.appendChild(meta);
       } else {
         b.appendChild(el('span', 'service-closed', closedText(s.status)));
@@ -313,7 +315,8 @@
     pr.hidden = !t.priority;
     pr.textContent = t.priority ? '★ Ưu tiên' + (groupName(t.priority_group) ? ': ' + groupName(t.priority_group) : '') : '';
     $('result-ahead').textContent = aheadLine(t.position);
-    $('result-wait').textContent = 'Thời gian chờ dự kiến: ' + waitText(t.estimated_wait_s);
+    $('result-wait').textContent = t.open_counters === 0 ? NO_COUNTER_LINE
+      : 'Thời gian chờ dự kiến: ' + waitText(t.estimated_wait_s);
     const printBox = $('result-print');
     printBox.className = 'result-print';
     let seconds = RESULT_SECONDS;

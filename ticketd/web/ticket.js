@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { waitText, aheadLine, apologyLine, requestJson, LiveSocket, unlockSound, chime } = Motcua;
+  const { NO_COUNTER_SHORT, NO_COUNTER_LINE, waitText, aheadLine, apologyLine, requestJson, LiveSocket, unlockSound, chime } = Motcua;
   const $ = (id) => document.getElementById(id);
 
   const code = decodeURIComponent(location.pathname.replace(/^\/t\//, '').replace(/\/.*$/, ''));
@@ -88,8 +88,9 @@
     $('ahead-line').hidden = !waiting;
     if (waiting) {
       $('ahead').textContent = String(Math.max(0, t.position));
-      $('wait').textContent = waitText(t.estimated_wait_s);
-      $('ahead-line').textContent = aheadLine(t.position);
+      const unserved = t.open_counters === 0;
+      $('wait').textContent = unserved ? NO_COUNTER_SHORT : waitText(t.estimated_wait_s);
+      $('ahead-line').textContent = unserved ? NO_COUNTER_LINE : aheadLine(t.position);
     }
     // The office's local time, whatever the phone's time zone.
     const local = new Date(Date.now() + utcOffsetMinutes * 60000);

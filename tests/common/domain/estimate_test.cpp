@@ -104,6 +104,43 @@ TEST(Estimate, OpenCountersAndServiceTime) {
   EXPECT_DOUBLE_EQ(service_time_s(o.config(), o.state(), "dat-dai"), 600.0);
 }
 
+// What a citizen's ticket says about who can call it: 0 means nobody serves its line yet,
+// so the kiosk says so rather than promising a wait.
+TEST(Estimate, OpenCountersForATicketFollowItsLine) {
+  Office o;
+  const auto waiting = o.issue("ho-tich", at("07:25"));
+  const auto moved = o.issue("ho-tich", at("07:26"));
+  struct Step {
+    const char* name;
+    std::function<void()> act;
+    std::int64_t ticket;
+    int expected;
+  };
+  const std::vector<Step> steps = {
+      {"before anyone signs in", [] {}, waiting, 0},
+      {"counter 1 opens", [&] { o.sign_in(1, "canbo1", at("07:30")); }, waiting, 1},
+      {"counter 2 opens too", [&] { o.sign_in(2, "canbo2", at("07:31")); }, waiting, 2},
+      {"a paused counter calls nobody", [&] { o.ok(Pause{2, "canbo2", "Họp"}, at("07:40")); }, waiting, 1},
+      {"a counter of another service does not count", [&] { o.sign_in(3, "canbo3", at("07:41")); }, waiting, 1},
+      {"the first is called: the second still waits for counter 1",
+       [&] { EXPECT_EQ(o.call(1, "canbo1", at("07:45")), waiting); }, moved, 1},
+      {"transferred by name to paused counter 2: nobody can call it now",
+       [&] {
+         o.ok(StartServing{1, "canbo1"}, at("07:46"));
+         o.ok(CloseTicket{1, "canbo1"}, at("07:50"));
+         EXPECT_EQ(o.call(1, "canbo1", at("07:51")), moved);
+         o.ok(Transfer{1, "canbo1", "", 2}, at("07:52"));
+       },
+       moved, 0},
+      {"counter 2 back from its meeting", [&] { o.ok(Resume{2, "canbo2"}, at("08:00")); }, moved, 1},
+  };
+  for (const auto& step : steps) {
+    SCOPED_TRACE(step.name);
+    step.act();
+    EXPECT_EQ(open_counters_for(o.config(), o.state(), o.ticket(step.ticket)), step.expected);
+  }
+}
+
 TEST(Estimate, PositionCountsPriorityTicketsAheadOfNormalOnes) {
   Office o;
   o.sign_in(1, "canbo1", at("07:30"));

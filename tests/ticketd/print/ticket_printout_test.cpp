@@ -33,6 +33,27 @@ TEST(TicketPrintout, EstimatedWaitRoundsUpAndSpellsHours) {
   for (const auto& c : cases) EXPECT_EQ(estimated_wait_text(c.seconds), c.text) << c.seconds;
 }
 
+TEST(TicketPrintout, NoWaitIsPromisedWhileNoCounterCanCall) {
+  struct Case {
+    int open_counters;
+    int seconds;
+    const char* text;
+  };
+  const Case cases[] = {
+      {-1, 840, "khoảng 14 phút"},  // an older daemon that does not say
+      {2, 840, "khoảng 14 phút"},
+      {1, 0, "không phải chờ"},
+      {0, 0, "chưa có quầy tiếp nhận"},
+      {0, 840, "chưa có quầy tiếp nhận"},
+  };
+  for (const auto& c : cases) {
+    TicketPrintout t;
+    t.open_counters = c.open_counters;
+    t.estimated_wait_s = c.seconds;
+    EXPECT_EQ(waiting_time_text(t), c.text) << c.open_counters << " open, " << c.seconds << " s";
+  }
+}
+
 TEST(TicketPrintout, DefaultFooter) { EXPECT_EQ(TicketPrintout{}.footer, "Vui lòng chờ đến lượt"); }
 
 }  // namespace
