@@ -1,4 +1,5 @@
 // The order of announcements: one at a time, each repeated, bursts collapsed per counter.
+// In a burst every call is heard once before any is repeated (see finish()).
 // Pure state machine, time passed in; owned and driven by one thread (the display's frame loop).
 #pragma once
 
@@ -53,17 +54,19 @@ class AnnouncementQueue {
   // When nothing plays, starts the next repetition or the next call. Returns what plays now
   // (also when it was already playing), or nothing when idle.
   std::optional<Playing> start(Instant now);
-  // The current repetition finished playing.
+  // The current repetition finished playing. Its next repetition follows at once when
+  // nothing else waits; otherwise it goes behind the waiting calls.
   void finish(Instant now);
 
   bool playing() const { return current_.has_value(); }
   const std::optional<Playing>& current() const { return current_; }
-  const std::deque<Call>& pending() const { return pending_; }
+  // Waiting repetitions in the order they will play (first hearings and deferred repeats).
+  const std::deque<Playing>& pending() const { return pending_; }
   std::int64_t last_seq() const { return last_seq_; }
 
  private:
   QueueSettings settings_;
-  std::deque<Call> pending_;
+  std::deque<Playing> pending_;
   std::optional<Playing> current_;
   std::int64_t last_seq_ = 0;
 };

@@ -83,7 +83,7 @@ TEST_F(AudioTest, SpeechIsNonSilentAndOfPlausibleLength) {
   EXPECT_NE(flat.samples, p.samples);
 }
 
-TEST_F(AudioTest, TwoCallsGiveTwoAnnouncementsInOrderEachTwiceWithAChime) {
+TEST_F(AudioTest, TwoCallsAreEachHeardOnceWithAChimeThenEachRepeated) {
   auto sink = make_wav_file_sink(wav_, synth_->sample_rate());
   ClipPack none("", synth_->sample_rate());
   Announcer a({}, *sink, none, speak(), synth_->sample_rate());
@@ -96,10 +96,10 @@ TEST_F(AudioTest, TwoCallsGiveTwoAnnouncementsInOrderEachTwiceWithAChime) {
   const Pcm out = output();
   Pcm expected;
   expected.rate = synth_->sample_rate();
-  for (const auto& c : {first, second}) {
-    append(expected, a.render(c, true));
-    append(expected, a.render(c, false));
-  }
+  // Both first hearings, then the repetitions: the second citizen does not wait out both of
+  // the first one's.
+  for (const auto& c : {first, second}) append(expected, a.render(c, true));
+  for (const auto& c : {first, second}) append(expected, a.render(c, false));
   ASSERT_EQ(out.samples.size(), expected.samples.size());
   EXPECT_TRUE(out.samples == expected.samples);
   // And the two announcements really differ (different numbers and counters).

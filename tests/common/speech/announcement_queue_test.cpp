@@ -24,12 +24,56 @@ std::vector<std::string> drain(AnnouncementQueue& q, Instant now = t0) {
   return out;
 }
 
-TEST(AnnouncementQueue, EachCallPlaysTwiceInOrderWithOneChime) {
+TEST(AnnouncementQueue, ACallAloneIsRepeatedAtOnceWithOneChime) {
+  AnnouncementQueue q;
+  EXPECT_EQ(q.offer(call(1, 10, "1001", 1), t0), Admission::queued);
+  EXPECT_EQ(drain(q), (std::vector<std::string>{"1001@1#1c", "1001@1#2"}));
+  EXPECT_FALSE(q.playing());
+}
+
+TEST(AnnouncementQueue, InABurstEveryCallIsHeardOnceBeforeAnyIsRepeated) {
+  // Six counters calling within seconds: said back to back, the last citizen waited about a
+  // minute for a first hearing. Each is heard once first, then the repetitions in the same order.
   AnnouncementQueue q;
   EXPECT_EQ(q.offer(call(1, 10, "1001", 1), t0), Admission::queued);
   EXPECT_EQ(q.offer(call(2, 11, "2001", 2), t0), Admission::queued);
-  EXPECT_EQ(drain(q), (std::vector<std::string>{"1001@1#1c", "1001@1#2", "2001@2#1c", "2001@2#2"}));
-  EXPECT_FALSE(q.playing());
+  EXPECT_EQ(q.offer(call(3, 12, "3001", 3), t0), Admission::queued);
+  EXPECT_EQ(drain(q), (std::vector<std::string>{"1001@1#1c", "2001@2#1c", "3001@3#1c", "1001@1#2", "2001@2#2",
+                                                "3001@3#2"}));
+}
+
+TEST(AnnouncementQueue, ACallArrivingDuringAnotherIsHeardBeforeThatOnesRepetition) {
+  AnnouncementQueue q;
+  q.offer(call(1, 10, "1001", 1), t0);
+  ASSERT_EQ(q.start(t0)->call.number, "1001");
+  q.offer(call(2, 11, "2001", 2), t0);  // arrives while 1001 is said the first time
+  q.finish(t0);
+  EXPECT_EQ(drain(q), (std::vector<std::string>{"2001@2#1c", "1001@1#2", "2001@2#2"}));
+}
+
+TEST(AnnouncementQueue, ADeferredRepetitionIsDroppedOnceTheCitizenReachesTheCounter) {
+  AnnouncementQueue q;
+  q.offer(call(1, 10, "1001", 1), t0);
+  q.offer(call(2, 11, "2001", 2), t0);
+  q.start(t0);
+  q.finish(t0);              // 1001 heard once; its repetition waits behind 2001
+  q.withdraw_ticket(10);     // ticket.started at counter 1
+  EXPECT_EQ(drain(q), (std::vector<std::string>{"2001@2#1c", "2001@2#2"}));
+}
+
+TEST(AnnouncementQueue, ARecallReplacesADeferredRepetitionAndIsAnnouncedAsARecall) {
+  AnnouncementQueue q;
+  q.offer(call(1, 10, "1001", 1), t0);
+  q.offer(call(2, 11, "2001", 2), t0);
+  q.start(t0);
+  q.finish(t0);  // 1001's repetition deferred
+  EXPECT_EQ(q.offer(call(3, 10, "1001", 1, true), t0), Admission::replaced);
+  std::vector<std::string> said;
+  while (auto p = q.start(t0)) {
+    said.push_back(p->call.number + (p->call.recall ? "r" : "") + "#" + std::to_string(p->repetition));
+    q.finish(t0);
+  }
+  EXPECT_EQ(said, (std::vector<std::string>{"2001#1", "1001r#1", "2001#2", "1001r#2"}));
 }
 
 TEST(AnnouncementQueue, RepetitionsAreASetting) {
@@ -47,9 +91,7 @@ TEST(AnnouncementQueue, NothingCutsOffThePlayingAnnouncement) {
   // Still the same announcement: start() does not switch while one plays.
   EXPECT_EQ(q.start(t0)->call.number, "1001");
   q.finish(t0);
-  EXPECT_EQ(q.start(t0)->call.number, "1001");  // its second repetition
-  EXPECT_EQ(q.start(t0)->repetition, 2);
-  q.finish(t0);
+  // The counter has moved on to 1002, so 1001 is not repeated: only the newer call follows.
   EXPECT_EQ(drain(q), (std::vector<std::string>{"1002@1#1c", "1002@1#2"}));
 }
 
@@ -63,9 +105,8 @@ TEST(AnnouncementQueue, ABurstKeepsOnlyTheNewestPendingCallPerCounter) {
   EXPECT_EQ(q.offer(call(5, 14, "1004", 1), t0), Admission::replaced);
   ASSERT_EQ(q.pending().size(), 2u);
   q.finish(t0);
-  q.finish(t0);
   // Each announcement keeps its own number and counter: never 1004 spoken for 3001's slot.
-  EXPECT_EQ(drain(q), (std::vector<std::string>{"3001@3#1c", "3001@3#2", "1004@1#1c", "1004@1#2"}));
+  EXPECT_EQ(drain(q), (std::vector<std::string>{"3001@3#1c", "1004@1#1c", "3001@3#2", "1004@1#2"}));
 }
 
 TEST(AnnouncementQueue, RecallOfAPendingCallIsMergedOtherwiseQueued) {
