@@ -238,6 +238,30 @@ bool Board::newest_blinking(Instant now) const {
   return newest_seen_at_ && now - *newest_seen_at_ < settings_.blink_for;
 }
 
+void Board::set_announcing(std::optional<std::int64_t> ticket_id, Instant now) {
+  if (announcing_ticket_ == ticket_id) return;
+  announcing_ticket_ = ticket_id;
+  announcing_seen_at_ = ticket_id ? std::optional<Instant>(now) : std::nullopt;
+  ++version_;
+}
+
+const RecentCall* Board::announcing_call() const {
+  if (!announcing_ticket_) return nullptr;
+  for (const RecentCall& c : recent_)
+    if (c.ticket_id == *announcing_ticket_) return &c;
+  return nullptr;  // gone back in line, cancelled, or filtered out: the newest call instead
+}
+
+std::optional<RecentCall> Board::featured_call() const {
+  if (const RecentCall* c = announcing_call()) return *c;
+  return newest_call();
+}
+
+bool Board::featured_blinking(Instant now) const {
+  if (announcing_call()) return announcing_seen_at_ && now - *announcing_seen_at_ < settings_.blink_for;
+  return newest_blinking(now);
+}
+
 bool Board::counter_blinking(const CounterRow& row, Instant now) const {
   return row.called_seen_at && now - *row.called_seen_at < settings_.blink_for;
 }
@@ -250,6 +274,7 @@ std::optional<Instant> Board::blink_ends(Instant now) const {
     if (!end || e > *end) end = e;
   };
   consider(newest_seen_at_);
+  consider(announcing_seen_at_);
   for (const CounterRow& c : counters_) consider(c.called_seen_at);
   return end;
 }

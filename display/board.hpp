@@ -100,6 +100,14 @@ class Board {
   // The newest call, and whether it still blinks at `now`.
   std::optional<RecentCall> newest_call() const;
   bool newest_blinking(Instant now) const;
+  // The ticket whose call the speaker is saying now, or none when it is silent. In a burst
+  // the voice is behind the newest call; the large box follows the voice so that what the
+  // hall hears and what it reads agree.
+  void set_announcing(std::optional<std::int64_t> ticket_id, Instant now);
+  // The call for the large box: the one being said while it is still in effect, else the
+  // newest. It blinks when it arrives, and again each time the voice starts saying it.
+  std::optional<RecentCall> featured_call() const;
+  bool featured_blinking(Instant now) const;
   bool counter_blinking(const CounterRow& row, Instant now) const;
   // When the blinking ends (so the shell knows when to stop animating), if it blinks now.
   std::optional<Instant> blink_ends(Instant now) const;
@@ -111,6 +119,7 @@ class Board {
   void replace_services(const boost::json::value& services);
   void add_recent(const RecentCall& call, Instant now, bool fresh);
   void forget_calls_of(std::int64_t ticket_id);
+  const RecentCall* announcing_call() const;  // in recent_, or null
 
   BoardSettings settings_;
   std::string office_name_;
@@ -122,6 +131,8 @@ class Board {
   std::vector<ServiceRow> services_;
   std::deque<RecentCall> recent_;
   std::optional<Instant> newest_seen_at_;
+  std::optional<std::int64_t> announcing_ticket_;
+  std::optional<Instant> announcing_seen_at_;  // local time the voice started saying it
 };
 
 }  // namespace motcua::display

@@ -167,8 +167,8 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
 
 void BoardRenderer::draw_newest(const Board& board, Instant now, bool blink_on) {
   const Box b = layout_.newest;
-  const auto call = board.newest_call();
-  const bool lit = call && board.newest_blinking(now) && blink_on;
+  const auto call = board.featured_call();
+  const bool lit = call && board.featured_blinking(now) && blink_on;
   fill(b, lit ? kAmber : kPanel);
   const SDL_Color text = lit ? kDark : kWhite;
   const int line = b.h / 5;
@@ -187,12 +187,17 @@ void BoardRenderer::draw_recent(const Board& board) {
   const int slots = 6;  // the title plus five calls; more than five is noise on a TV
   const int line = b.h / slots;
   painter_.draw("Số vừa gọi", shrink(top(b, line), line / 8), {kMuted, true, Align::left, title_px(b)});
-  // The newest call already has its own box; the list shows the ones before it.
-  for (std::size_t i = 1; i < calls.size() && static_cast<int>(i) < slots; ++i) {
-    const Box row{b.x, b.y + static_cast<int>(i) * line, b.w, line};
+  // The large box already shows one call (the newest, or the one being said); the list
+  // shows the others, newest first.
+  const auto featured = board.featured_call();
+  int slot = 1;
+  for (std::size_t i = 0; i < calls.size() && slot < slots; ++i) {
+    if (featured && calls[i].ticket_id == featured->ticket_id) continue;
+    const Box row{b.x, b.y + slot * line, b.w, line};
     painter_.draw(calls[i].number, shrink(Box{row.x, row.y, row.w / 2, row.h}, line / 8), {kAmber, true, Align::center});
     painter_.draw("Quầy " + std::to_string(calls[i].counter),
                   shrink(Box{row.x + row.w / 2, row.y, row.w / 2, row.h}, line / 8), {kWhite, false, Align::left});
+    ++slot;
   }
 }
 

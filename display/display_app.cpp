@@ -241,6 +241,7 @@ int DisplayApp::run() {
       if (announcer) {
         timed->mark();
         if (auto started_call = announcer->update(now)) {
+          board.set_announcing(started_call->playing.call.ticket_id, now);
           log_line("phát: " + started_call->text);
           const auto it = arrived.find(started_call->playing.call.seq);
           if (it != arrived.end() && timed->first_play()) {
@@ -252,6 +253,8 @@ int DisplayApp::run() {
           }
           // Older entries belong to calls that were dropped or already started.
           if (it != arrived.end()) arrived.erase(arrived.begin(), std::next(it));
+        } else if (announcer->idle(now)) {
+          board.set_announcing(std::nullopt, now);  // silent again: the large box shows the newest
         }
       }
 

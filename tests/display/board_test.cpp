@@ -120,6 +120,47 @@ TEST(Board, ATicketBackInLineIsNoLongerShownAsCalledToItsCounter) {
   EXPECT_FALSE(b.newest_call());
 }
 
+TEST(Board, WhileTheVoiceIsBehindTheLargeBoxShowsTheCallBeingSaid) {
+  Board b;
+  b.apply_message(snapshot(10, kT0), now0);
+  // Three counters call within two seconds; the voice starts on the first.
+  b.apply_message(event(11, "ticket.called", kT0, 41, "1001", 1), now0);
+  b.set_announcing(41, now0);
+  b.apply_message(event(12, "ticket.called", kT0 + 1000, 42, "3001", 3, "dat-dai"), now0 + Millis{1000});
+  b.apply_message(event(13, "ticket.called", kT0 + 2000, 43, "4001", 4, "ldtbxh"), now0 + Millis{2000});
+  EXPECT_EQ(b.newest_call()->number, "4001");
+  ASSERT_TRUE(b.featured_call());
+  EXPECT_EQ(b.featured_call()->number, "1001") << "the box shows what the hall hears";
+  EXPECT_EQ(b.featured_call()->counter, 1);
+
+  // The voice moves on to 3001: the box follows and lights up for it.
+  const auto v = b.version();
+  b.set_announcing(42, now0 + Millis{7000});
+  EXPECT_GT(b.version(), v);
+  EXPECT_EQ(b.featured_call()->number, "3001");
+  EXPECT_TRUE(b.featured_blinking(now0 + Millis{8000}));
+  EXPECT_FALSE(b.featured_blinking(now0 + Millis{14000}));
+
+  // A ticket sent back in line while it is said is no longer shown as called: the newest is.
+  b.apply_message(event(14, "ticket.transferred", kT0 + 9000, 42, "3001", 3, "dat-dai"), now0 + Millis{9000});
+  EXPECT_EQ(b.featured_call()->number, "4001");
+
+  // Silent again: the newest call.
+  b.set_announcing(43, now0 + Millis{12000});
+  b.set_announcing(std::nullopt, now0 + Millis{20000});
+  EXPECT_EQ(b.featured_call()->number, "4001");
+  EXPECT_FALSE(b.featured_blinking(now0 + Millis{20000}));
+}
+
+TEST(Board, WithoutAVoiceTheLargeBoxShowsTheNewestCall) {
+  Board b;  // --no-sound: nobody calls set_announcing
+  b.apply_message(snapshot(10, kT0), now0);
+  b.apply_message(event(11, "ticket.called", kT0, 41, "1001", 1), now0);
+  b.apply_message(event(12, "ticket.called", kT0 + 1000, 42, "3001", 3, "dat-dai"), now0 + Millis{1000});
+  EXPECT_EQ(b.featured_call()->number, "3001");
+  EXPECT_TRUE(b.featured_blinking(now0 + Millis{2000}));
+}
+
 TEST(Board, FilterLimitsCountersCallsAndServices) {
   BoardSettings s;
   s.filter.counters = {1, 2};

@@ -18,6 +18,7 @@
 #include "espeak_synth.hpp"
 #include "frame_reader.hpp"
 #include "layout.hpp"
+#include "speech/call_text.hpp"
 
 namespace motcua::display {
 namespace {
@@ -63,10 +64,11 @@ class DisplayE2E : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
-  void start_display(unsigned short port) {
+  void start_display(unsigned short port, int repeat = 1) {
     display_ = std::make_unique<DisplayProcess>(
         std::vector<std::string>{"--server", "127.0.0.1:" + std::to_string(port), "--key", "demo-display-key-1",
-                                 "--size", std::to_string(kWidth) + "x" + std::to_string(kHeight), "--repeat", "1",
+                                 "--size", std::to_string(kWidth) + "x" + std::to_string(kHeight), "--repeat",
+                                 std::to_string(repeat),
                                  "--wav-out", wav_, "--screenshot", shot_, "--exit-after", "170"},
         (dir_ / "display.log").string());
     ASSERT_TRUE(display_->start());
@@ -282,6 +284,64 @@ TEST_F(DisplayE2E, StartsBeforeTicketdIsUpAndConnectsWhenItComes) {
   ASSERT_TRUE(wait_announcements(1));
   EXPECT_GT(envelope_similarity(sentences()[0], expected(land, 3, false)), kSame);
   EXPECT_FALSE(offline_mark_shown());
+}
+
+// An ordinary morning: several counters call within seconds. Said back to back, two
+// repetitions each, the last citizen waited about a minute for a first hearing (long enough
+// to be marked absent), and the large box showed the newest number while the voice was still
+// on the first. Now each number is heard once before any is repeated, and the large box shows
+// the number being said.
+TEST_F(DisplayE2E, InABurstEachNumberIsHeardOnceBeforeRepeatsAndTheLargeBoxShowsTheOneBeingSaid) {
+  ASSERT_TRUE(daemon_.start()) << daemon_.log();
+  start_display(daemon_.port(), 2);
+  ASSERT_TRUE(wait_until([&] { return connections() >= 1; }, 30s));
+
+  struct Desk {
+    std::string user;
+    int counter;
+    std::string service;
+  };
+  const std::vector<Desk> desks{{"canbo3", 3, "dat-dai"}, {"canbo4", 4, "ldtbxh"}, {"canbo5", 5, "kinh-doanh"}};
+  std::vector<std::unique_ptr<client::ApiClient>> officers;
+  std::vector<std::string> numbers, sentences_said;
+  for (const Desk& d : desks) {
+    numbers.push_back(issue(d.service));
+    officers.push_back(officer(d.user, d.counter));
+  }
+  for (std::size_t i = 0; i < desks.size(); ++i) {
+    ASSERT_EQ(call_next(*officers[i], desks[i].counter), numbers[i]);
+    sentences_said.push_back("phát: " + speech::call_utterance(numbers[i], desks[i].counter, false, {}).text);
+  }
+
+  // While the voice says the first or second number (the newest is the third), a frame with
+  // every counter's number in its row shows the number being said in the large box.
+  const Layout l = compute_layout(kWidth, kHeight, kCounters, false);
+  const Box box{l.newest.x, l.newest.y + l.newest.h / 5, l.newest.w, l.newest.h * 3 / 5};
+  std::string boxed, being_said;
+  ASSERT_TRUE(wait_until([&] {
+    const std::size_t before = spoken().size();
+    const auto f = frame();
+    const auto after = spoken();
+    // Only a frame drawn while one known announcement was playing counts.
+    if (!f || before != after.size() || after.empty() || after.size() > 2) return false;
+    for (std::size_t i = 0; i < desks.size(); ++i)
+      if (testing::digits_of(testing::ocr_line(*f, l.rows.at(desks[i].counter - 1).number, dir_.string())) != numbers[i])
+        return false;
+    for (std::size_t i = 0; i < desks.size(); ++i)
+      if (after.back() == sentences_said[i]) being_said = numbers[i];
+    boxed = testing::digits_of(testing::ocr_line(*f, box, dir_.string()));
+    return true;
+  }, 60s)) << "no frame with all three calls while the first two were said";
+  EXPECT_FALSE(being_said.empty());
+  EXPECT_EQ(boxed, being_said) << "the large box shows another number than the voice says";
+
+  // The voice: the three numbers once each, in the order called, then each again.
+  ASSERT_TRUE(wait_spoken(6, 120s));
+  const auto said = spoken();
+  ASSERT_EQ(said.size(), 6u);
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(said[i], sentences_said[i % 3]) << "announcement " << i + 1;
+  // One chime per call, before its first hearing only.
+  EXPECT_EQ(testing::find_all(wav().samples, chime().samples).size(), 3u);
 }
 
 }  // namespace
