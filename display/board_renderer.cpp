@@ -115,7 +115,7 @@ void BoardRenderer::draw_header(const Board& board, Instant now) {
   const Layout& l = layout_;
   fill(l.header, kPanel);
   const std::string name = board.office_name().empty() ? "Bộ phận Một cửa" : board.office_name();
-  painter_.draw(name, l.office, {kWhite, true, Align::left, l.header.h * 45 / 100});
+  painter_.draw_wrapped(name, l.office, {kWhite, true, Align::left, l.header.h * 45 / 100}, 2);
   const Instant server_now = board.server_time(now);
   painter_.draw(vietnamese_date(server_now, settings_.utc_offset_minutes), l.date, {kMuted, false, Align::right});
   painter_.draw(clock_text(server_now, settings_.utc_offset_minutes), l.clock, {kAmber, true, Align::right});
@@ -148,12 +148,14 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
     // A fresh call blinks; after that a calling row stays highlighted until the citizen comes.
     const bool lit = calling && (!board.counter_blinking(c, now) || blink_on);
     fill(cells.row, lit ? kRowCalling : kRow);
-    painter_.draw(c.name, cells.name, {kWhite, true, Align::left});
+    // Offices name counters at length ("Quầy 12 – Ưu tiên người cao tuổi"): wrapped, not shrunk.
+    painter_.draw_wrapped(c.name, cells.name, {kWhite, true, Align::left}, 3);
     if (c.ticket && (calling || c.state == "serving"))
       painter_.draw(c.ticket->number, cells.number, {kAmber, true, Align::center});
     const Box detail = cells.detail;
     if (c.ticket) {
-      painter_.draw(c.ticket->service_name, Box{detail.x, detail.y, detail.w, detail.h / 2}, {kWhite, false, Align::left});
+      painter_.draw_wrapped(c.ticket->service_name, Box{detail.x, detail.y, detail.w, detail.h / 2},
+                            {kWhite, false, Align::left}, 2);
       painter_.draw(state_text(c.state), Box{detail.x, detail.y + detail.h / 2, detail.w, detail.h / 2 - unit / 2},
                     {calling ? kAmber : kMuted, false, Align::left});
     } else {
@@ -211,11 +213,14 @@ void BoardRenderer::draw_waiting(const Board& board) {
   const int pad = std::max(2, line / 8);
   std::vector<std::string> names;
   for (const auto& sv : services) names.push_back(sv.name);
-  const int name_px = std::min(painter_.fit_px(names, b.w * 75 / 100 - 2 * pad, line - 2 * pad, false), title_px(b));
+  // One size for the list while every name fits on a line; a name too long for that is
+  // wrapped at the list's size rather than shrinking the whole list to a size nobody reads.
+  const int one_line_px = painter_.fit_px(names, b.w * 75 / 100 - 2 * pad, line - 2 * pad, false);
+  const int name_px = std::min(std::max(one_line_px, (line - 2 * pad) * 40 / 100), title_px(b));
   for (std::size_t i = 0; i < services.size(); ++i) {
     const Box row{b.x, b.y + static_cast<int>(i + 1) * line, b.w, line};
-    painter_.draw(services[i].name, shrink(Box{row.x, row.y, row.w * 75 / 100, row.h}, pad),
-                  {kWhite, false, Align::left, name_px});
+    painter_.draw_wrapped(services[i].name, shrink(Box{row.x, row.y, row.w * 75 / 100, row.h}, pad),
+                          {kWhite, false, Align::left, name_px}, 2);
     painter_.draw(std::to_string(services[i].waiting),
                   shrink(Box{row.x + row.w * 75 / 100, row.y, row.w * 25 / 100, row.h}, pad),
                   {kAmber, true, Align::right, name_px});

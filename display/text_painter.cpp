@@ -1,6 +1,7 @@
 #include "text_painter.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace motcua::display {
 namespace {
@@ -98,6 +99,65 @@ int TextPainter::draw(const std::string& text, Box box, const TextStyle& style) 
   if (style.align == Align::right) dst.x = box.x + box.w - w;
   SDL_RenderCopy(renderer_, t, nullptr, &dst);
   return w;
+}
+
+std::vector<std::string> TextPainter::wrap(const std::string& text, int px, bool bold, int w, int max_lines) {
+  std::vector<std::string> lines;
+  std::istringstream words(text);
+  std::string line;
+  for (std::string word; words >> word;) {
+    const std::string longer = line.empty() ? word : line + " " + word;
+    if (text_width(longer, px, bold) <= w) {
+      line = longer;
+      continue;
+    }
+    if (line.empty()) return {};  // one word is wider than the box at this size
+    lines.push_back(line);
+    if (static_cast<int>(lines.size()) >= max_lines) return {};
+    line = word;
+    if (text_width(line, px, bold) > w) return {};
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+void TextPainter::draw_wrapped(const std::string& text, Box box, const TextStyle& style, int max_lines) {
+  if (text.empty() || box.w <= 0 || box.h <= 0) return;
+  // The largest size at which the text fits in some number of lines up to max_lines.
+  int best_px = 0;
+  std::vector<std::string> best;
+  for (int n = 1; n <= std::max(1, max_lines); ++n) {
+    int px = quantise(std::max(8, box.h / n * 80 / 100));
+    if (style.max_px > 0) px = std::min(px, quantise(style.max_px));
+    if (px <= best_px) break;  // more lines only allow smaller letters from here on
+    for (; px > best_px; px = quantise(px - 2)) {
+      TTF_Font* f = font(px, style.bold);
+      if (!f) return;
+      auto lines = wrap(text, px, style.bold, box.w, n);
+      if (!lines.empty() && static_cast<int>(lines.size()) * TTF_FontLineSkip(f) <= box.h) {
+        best_px = px;
+        best = std::move(lines);
+        break;
+      }
+      if (px <= 8) break;
+    }
+  }
+  if (best.size() <= 1) {
+    draw(text, box, style);  // one line, or too long even wrapped: the single-line shrink
+    return;
+  }
+  const int skip = TTF_FontLineSkip(font(best_px, style.bold));
+  int y = box.y + (box.h - static_cast<int>(best.size()) * skip) / 2;
+  for (const std::string& line : best) {
+    int w = 0, h = 0;
+    SDL_Texture* t = texture(line, best_px, style.bold, style.color, w, h);
+    if (!t) return;
+    SDL_Rect dst{box.x, y, w, h};
+    if (style.align == Align::center) dst.x = box.x + (box.w - w) / 2;
+    if (style.align == Align::right) dst.x = box.x + box.w - w;
+    SDL_RenderCopy(renderer_, t, nullptr, &dst);
+    y += skip;
+  }
 }
 
 }  // namespace motcua::display

@@ -38,6 +38,10 @@ class TextPainter {
   // Draws `text` inside `box`, shrinking the font until it fits the width. Returns the
   // drawn width.
   int draw(const std::string& text, Box box, const TextStyle& style);
+  // Like draw(), but breaks `text` at spaces into at most `max_lines` lines when that lets
+  // it be drawn larger: a long counter or service name stays readable across the hall
+  // instead of shrinking to one tiny line. Lines are centred vertically in `box`.
+  void draw_wrapped(const std::string& text, Box box, const TextStyle& style, int max_lines);
   // The texture for `text` at `px` pixels (cached); width and height are written out.
   SDL_Texture* texture(const std::string& text, int px, bool bold, SDL_Color color, int& w, int& h);
   int text_width(const std::string& text, int px, bool bold);
@@ -49,6 +53,9 @@ class TextPainter {
 
  private:
   TTF_Font* font(int px, bool bold);
+  // `text` broken at spaces into lines no wider than `w` at `px`, or empty when a word alone
+  // is wider or more than `max_lines` lines are needed.
+  std::vector<std::string> wrap(const std::string& text, int px, bool bold, int w, int max_lines);
   struct Cached {
     SDL_Texture* texture = nullptr;
     int w = 0, h = 0;

@@ -55,6 +55,15 @@ class RendererTest : public ::testing::TestWithParam<std::tuple<int, int, bool>>
       }
     return n;
   }
+  // The tallest run of pixel rows in `b` holding near-white ink: one line's letter height.
+  int tallest_white_run(Box b) const {
+    int best = 0, run = 0;
+    for (int y = b.y; y < b.y + b.h; ++y) {
+      run = count(Box{b.x, y, b.w, 1}, {255, 255, 255}, 60) > 0 ? run + 1 : 0;
+      best = std::max(best, run);
+    }
+    return best;
+  }
   // An instant in the "on" (even) or "off" half of the 1 s blink cycle.
   static Instant phase(Instant t, bool on) {
     std::int64_t ms = to_unix_ms(t) / 1000 * 1000 + 100;
@@ -115,6 +124,25 @@ TEST_P(RendererTest, NewestCallBlinksThenStaysSteady) {
   EXPECT_EQ(count(probe, kAmber, 2), 0);   // blinking is over: steady panel
   draw(b, phase(t0 + Millis{10000}, false));
   EXPECT_EQ(count(probe, kAmber, 2), 0);
+}
+
+// Offices name counters at length. Shrunk onto one line, "Quầy 12 – Ưu tiên người cao tuổi,
+// khuyết tật" came out a few pixels tall, unreadable across the hall; broken into lines it
+// keeps letters of a readable size.
+TEST_P(RendererTest, ALongCounterNameIsWrappedNotShrunkToATinyLine) {
+  Board b;
+  const Instant t0 = from_unix_ms(kT0);
+  CounterSpec long_name{1, "idle"};
+  long_name.name = "Quầy 12 – Ưu tiên người cao tuổi, khuyết tật";
+  b.apply_message(snapshot(10, kT0, {long_name}), t0);
+  b.set_connected(true);
+  draw(b, t0);
+  const Layout& l = renderer_->layout();
+  const int short_name = tallest_white_run(l.rows[1].name);  // "Quầy 2"
+  const int long_name_line = tallest_white_run(l.rows[0].name);
+  ASSERT_GT(short_name, 0);
+  EXPECT_GE(long_name_line * 10, short_name * 4)
+      << "long name letters " << long_name_line << " px tall against " << short_name << " px for \"Quầy 2\"";
 }
 
 TEST_P(RendererTest, OfflineMarkShowsOnlyWhenDisconnected) {

@@ -19,7 +19,7 @@ json::object ticket_json(std::int64_t id, const std::string& number, const std::
 
 json::object counter_json(const CounterSpec& c) {
   json::object o{{"number", c.number},
-                 {"name", "Quầy " + std::to_string(c.number)},
+                 {"name", c.name.empty() ? "Quầy " + std::to_string(c.number) : c.name},
                  {"services", json::array{json::string(c.service)}},
                  {"state", c.state},
                  {"ticket", nullptr}};

@@ -18,6 +18,7 @@ struct CounterSpec {
   std::int64_t ticket_id = 0;     // 0 = no ticket
   std::string ticket_number;
   std::string service = "ho-tich";
+  std::string name;               // empty = "Quầy <number>"
 };
 
 boost::json::object ticket_json(std::int64_t id, const std::string& number, const std::string& service,
