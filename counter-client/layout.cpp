@@ -35,6 +35,7 @@ PadLayout pad_layout(float width, float height) {
   const float rw = width * 0.62f;
   for (int i = 0; i < 5; ++i) l.reasons[i] = Rect{margin, rtop + i * (rh + rgap), rw, rh};
   l.back = Rect{margin + rw + gap, rtop, width - 2 * margin - rw - gap, rh * 1.5f};
+  l.no_reason = Rect{l.back.x, l.back.y + l.back.h + rgap, l.back.w, rh * 2.0f};
   return l;
 }
 

@@ -29,6 +29,7 @@ struct PadLayout {
   Rect reason_title;            // "Xin cho biết lý do chưa hài lòng"
   std::array<Rect, 5> reasons;  // the five reasons, top to bottom
   Rect back;                    // "Quay lại" on the reason screen
+  Rect no_reason;               // "Gửi, không nêu lý do", below "Quay lại"
 };
 PadLayout pad_layout(float width, float height);
 

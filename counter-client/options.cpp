@@ -169,7 +169,7 @@ Mã thoát:
 
 Phím tắt trên bảng điều khiển: F1/Space gọi tiếp, F2 gọi lại, F3 bắt đầu, F4 vắng mặt,
 F5 chuyển, F6/Enter kết thúc, F7 tạm dừng/tiếp tục, F12 lưu ảnh màn hình.
-Máy đánh giá: phím 1–4 chọn mức, 1–5 chọn lý do.
+Máy đánh giá: phím 1–4 chọn mức, 1–5 chọn lý do, 6 hoặc Enter gửi “Không hài lòng” không nêu lý do.
 )";
 }
 

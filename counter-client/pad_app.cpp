@@ -27,6 +27,9 @@ void centered(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, con
   dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), col, t.c_str(), nullptr, wrap);
 }
 
+// "Gửi, không nêu lý do": still an unhappy vote, so a dark red, apart from the reasons.
+constexpr ImU32 kNoReasonColour = IM_COL32(140, 35, 35, 255);
+
 // A face: smile for 1–2, straight mouth for 3, frown for 4.
 void face(ImDrawList* dl, ImVec2 c, float r, int rating) {
   const ImU32 ink = IM_COL32(30, 30, 30, 255);
@@ -136,6 +139,8 @@ void PadApp::handle_event(const SDL_Event& e) {
     if (k >= SDLK_KP_1 && k <= SDLK_KP_9) digit = static_cast<int>(k - SDLK_KP_1) + 1;
     if (model_.screen() == PadScreen::ask && digit >= 1 && digit <= 4) pick_rating(digit);
     else if (model_.screen() == PadScreen::reason && digit >= 1 && digit <= 5) pick_reason(digit - 1);
+    else if (model_.screen() == PadScreen::reason && (digit == 6 || k == SDLK_RETURN || k == SDLK_KP_ENTER))
+      pick_no_reason();
     else if (model_.screen() == PadScreen::reason && (k == SDLK_ESCAPE || k == SDLK_BACKSPACE)) model_.back(clock_());
   }
 }
@@ -151,6 +156,7 @@ void PadApp::tap(float x, float y) {
       if (l.reasons[i].contains(x, y)) return pick_reason(i);
     }
     if (l.back.contains(x, y)) model_.back(clock_());
+    if (l.no_reason.contains(x, y)) pick_no_reason();
   }
 }
 
@@ -160,6 +166,10 @@ void PadApp::pick_rating(int rating) {
 
 void PadApp::pick_reason(std::size_t index) {
   if (auto vote = model_.choose_reason(index, clock_())) send(*vote);
+}
+
+void PadApp::pick_no_reason() {
+  if (auto vote = model_.choose_no_reason(clock_())) send(*vote);
 }
 
 void PadApp::send(const VoteRequest& vote) {
@@ -232,6 +242,9 @@ void PadApp::draw() {
       const Rect& b = l.back;
       dl->AddRectFilled(ImVec2(b.x, b.y), ImVec2(b.x + b.w, b.y + b.h), IM_COL32(120, 120, 130, 255), 14);
       centered(dl, f.large, mid, ImVec2(b.cx(), b.cy()), IM_COL32_WHITE, "← Quay lại");
+      const Rect& n = l.no_reason;
+      dl->AddRectFilled(ImVec2(n.x, n.y), ImVec2(n.x + n.w, n.y + n.h), kNoReasonColour, 14);
+      centered(dl, f.large, mid, ImVec2(n.cx(), n.cy()), IM_COL32_WHITE, "6. Gửi, không nêu lý do", n.w * 0.9f);
       centered(dl, f.normal, mid * 0.7f, ImVec2(W / 2, l.countdown_line.cy()), ink, countdown);
       break;
     }

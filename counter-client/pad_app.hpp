@@ -48,6 +48,7 @@ class PadApp {
   void tap(float x, float y);
   void pick_rating(int rating);
   void pick_reason(std::size_t index);
+  void pick_no_reason();
   void send(const VoteRequest& vote);
   void request_office();
   void draw();

@@ -112,6 +112,14 @@ std::optional<VoteRequest> PadModel::choose_reason(std::size_t index, std::int64
   return VoteRequest{ticket_id_, 4, unhappy_reason_choices()[index].code};
 }
 
+std::optional<VoteRequest> PadModel::choose_no_reason(std::int64_t now_ms) {
+  tick(now_ms);
+  if (screen_ != PadScreen::reason) return std::nullopt;
+  voted_.insert(ticket_id_);
+  screen_ = PadScreen::sending;
+  return VoteRequest{ticket_id_, 4, {}};
+}
+
 void PadModel::back(std::int64_t now_ms) {
   if (screen_ == PadScreen::reason) screen_ = PadScreen::ask;
 }

@@ -53,6 +53,9 @@ class PadModel {
   // Taps/keys. They return the vote to send, if this tap makes one; at most one per ticket.
   std::optional<VoteRequest> choose_rating(int rating, std::int64_t now_ms);
   std::optional<VoteRequest> choose_reason(std::size_t index, std::int64_t now_ms);
+  // "Không hài lòng" without a reason (the API allows it): a citizen who won't say why
+  // must not lose the vote by walking away from the reason screen.
+  std::optional<VoteRequest> choose_no_reason(std::int64_t now_ms);
   void back(std::int64_t now_ms);  // from the reason screen to the faces
   void vote_done(const client::ApiResult& result, std::int64_t now_ms);
   // Timeouts: ask/reason → idle after the window, thanks/message → idle.

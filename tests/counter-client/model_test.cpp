@@ -458,6 +458,11 @@ TEST(PadLayoutTest, BandsDoNotOverlapAtCommonPadSizes) {
     EXPECT_LE(bottom(l.banner), l.reason_title.y);
     EXPECT_LE(bottom(l.reason_title), l.reasons[0].y);
     EXPECT_LE(bottom(l.reasons[4]), l.countdown_line.y);
+    // "Gửi, không nêu lý do" sits under "Quay lại", clear of it and of the countdown.
+    EXPECT_LE(bottom(l.back), l.no_reason.y);
+    EXPECT_GE(l.no_reason.h, l.mid_text * 2);
+    EXPECT_LE(bottom(l.no_reason), l.countdown_line.y);
+    EXPECT_LE(l.no_reason.x + l.no_reason.w, w);
   }
 }
 
