@@ -201,8 +201,11 @@ void PanelApp::start_session(const ApiResult& login, const std::string& username
   ++generation_;
   const json::value* officer = client::json_field(login.body, "officer");
   std::string display_name = officer ? client::json_string(*officer, "display_name") : username;
+  // The server's spelling of the name: the model compares it with each counter status.
+  std::string server_username = officer ? client::json_string(*officer, "username") : std::string();
   int signed_counter = static_cast<int>(login.int_field("counter", counter));
-  model_ = std::make_unique<PanelModel>(signed_counter, username, display_name);
+  model_ = std::make_unique<PanelModel>(signed_counter, server_username.empty() ? username : server_username,
+                                        display_name);
   model_->set_notice(Notice::Kind::success, "Đã đăng nhập tại " + model_->counter_name() + ".", clock_());
   save_prefs(options_.prefs_path, username, signed_counter);
   std::memset(password_buf_, 0, sizeof(password_buf_));

@@ -178,8 +178,9 @@ void PanelApp::draw_main() {
       ImGui::TableNextColumn();
       ImGui::Text("%lld", static_cast<long long>(s.waiting));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(s.waiting > 0 ? format_duration(s.longest_wait_s).c_str() : "—");
-      longest = std::max(longest, s.waiting > 0 ? s.longest_wait_s : 0);
+      const std::int64_t waited = s.longest_wait_at(now);
+      ImGui::TextUnformatted(s.waiting > 0 ? format_duration(waited).c_str() : "—");
+      longest = std::max(longest, waited);
       total += s.waiting;
     }
     ImGui::EndTable();

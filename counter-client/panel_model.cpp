@@ -81,6 +81,7 @@ void PanelModel::apply_counter(const json::value& c) {
   counter_states_[static_cast<int>(json_int(c, "number"))] = json_string(c, "state");
   if (json_int(c, "number") != counter_) return;
   counter_state_ = json_string(c, "state");
+  counter_officer_ = json_string(c, "officer");
   pause_reason_ = json_string(c, "pause_reason");
   served_today_ = json_int(c, "served_today");
   if (auto name = json_string(c, "name"); !name.empty()) counter_name_ = name;
@@ -115,7 +116,13 @@ void PanelModel::apply_counter(const json::value& c) {
   }
 }
 
-void PanelModel::apply_services(const json::value& services) {
+std::int64_t ServiceLine::longest_wait_at(std::int64_t server_now_ms) const {
+  if (waiting <= 0) return 0;
+  std::int64_t since = as_of_ms > 0 && server_now_ms > as_of_ms ? (server_now_ms - as_of_ms) / 1000 : 0;
+  return longest_wait_s + since;
+}
+
+void PanelModel::apply_services(const json::value& services, std::int64_t as_of_ms) {
   if (!services.is_array()) return;
   for (const auto& s : services.get_array()) {
     ServiceLine line;
@@ -123,6 +130,7 @@ void PanelModel::apply_services(const json::value& services) {
     line.name = json_string(s, "name");
     line.waiting = json_int(s, "waiting");
     line.longest_wait_s = json_int(s, "longest_wait_s");
+    line.as_of_ms = as_of_ms;
     services_[line.code] = line;
   }
 }
@@ -136,7 +144,7 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
     has_snapshot_ = true;
     if (std::int64_t server_now = json_int(*q, "now"); server_now > 0) clock_offset_ms_ = server_now - now_ms;
     services_.clear();
-    if (const auto* s = json_field(*q, "services")) apply_services(*s);
+    if (const auto* s = json_field(*q, "services")) apply_services(*s, json_int(*q, "now"));
     bool found = false;
     if (const auto* counters = json_field(*q, "counters"); counters && counters->is_array()) {
       counter_states_.clear();
@@ -146,12 +154,21 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
       }
     }
     if (!found) counter_state_ = "closed";
+    // A snapshot comes after a reconnect that could not replay what was missed (ticketd
+    // restarted, or too much happened). If the counter closed meanwhile (a supervisor
+    // closed it, the day ended, this officer signed in elsewhere), no event will say so:
+    // without this the panel would sit on "Quầy đóng" with every button disabled.
+    if (counter_state_ == "closed" || (!username_.empty() && !counter_officer_.empty() && counter_officer_ != username_)) {
+      session_lost_ = true;
+      session_end_reason_ = "Trong lúc mất kết nối, quầy này đã đóng hoặc đã có người khác đăng nhập (lãnh đạo đóng "
+                            "quầy, hết ngày làm việc, hoặc tài khoản đăng nhập ở quầy khác). Vui lòng đăng nhập lại.";
+    }
     return;
   }
   if (type != "event") return;
   std::string event = json_string(m, "event");
   std::string before = counter_state_;
-  if (const auto* s = json_field(m, "services")) apply_services(*s);
+  if (const auto* s = json_field(m, "services")) apply_services(*s, json_int(m, "at"));
   if (const auto* c = json_field(m, "counter_status"); c && c->is_object()) {
     apply_counter(*c);
     // Our counter closed, or taken by someone else: this sign-in has ended (logged out or

@@ -41,7 +41,11 @@ struct ServiceLine {
   std::string code;
   std::string name;
   std::int64_t waiting = 0;
-  std::int64_t longest_wait_s = 0;
+  std::int64_t longest_wait_s = 0;  // as the server counted it at as_of_ms
+  std::int64_t as_of_ms = 0;        // server time of the snapshot or event that said so
+  // The longest wait at server time `server_now_ms`: the oldest citizen keeps waiting
+  // between events, and a quiet hall sends none, so the figure must age on its own.
+  std::int64_t longest_wait_at(std::int64_t server_now_ms) const;
 };
 
 struct Notice {
@@ -102,13 +106,14 @@ class PanelModel {
 
  private:
   void apply_counter(const boost::json::value& counter_status);
-  void apply_services(const boost::json::value& services);
+  void apply_services(const boost::json::value& services, std::int64_t as_of_ms);
 
   int counter_;
   std::string username_;
   std::string display_name_;
   std::string counter_name_;
   std::string counter_state_ = "closed";
+  std::string counter_officer_;  // username signed in at this counter, per the server
   std::string pause_reason_;
   std::int64_t served_today_ = 0;
   std::vector<std::string> my_service_codes_;
