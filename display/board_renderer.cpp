@@ -169,6 +169,17 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
 
 void BoardRenderer::draw_newest(const Board& board, Instant now, bool blink_on) {
   const Box b = layout_.newest;
+  if (!board.connected() && board.synced()) {
+    // A frozen board still showing the last call in large amber digits looks live: with the
+    // TV's cable out, officers go on calling and the hall would wait for a number that never
+    // changes. The box the hall watches says so instead, large enough to read from the back.
+    fill(b, kOffline);
+    const int line = b.h / 5;
+    painter_.draw("Mất kết nối", shrink(Box{b.x, b.y + line / 2, b.w, line * 2}, line / 8), {kWhite, true, Align::center});
+    painter_.draw_wrapped("Bảng chưa cập nhật. Xin chú ý cán bộ tại quầy gọi số.",
+                          shrink(Box{b.x, b.y + line * 5 / 2, b.w, line * 2}, line / 6), {kWhite, false, Align::center}, 2);
+    return;
+  }
   const auto call = board.featured_call();
   const bool lit = call && board.featured_blinking(now) && blink_on;
   fill(b, lit ? kAmber : kPanel);

@@ -112,6 +112,7 @@ TEST_P(RendererTest, NewestCallBlinksThenStaysSteady) {
   Board b;
   const Instant t0 = phase(from_unix_ms(kT0), true);
   b.apply_message(snapshot(10, to_unix_ms(t0)), t0);
+  b.set_connected(true);  // calls arrive over the connection (a lost one replaces the box)
   b.apply_message(event(11, "ticket.called", to_unix_ms(t0), 42, "1023", 3), t0);
   const Layout* l = nullptr;
   draw(b, phase(t0 + Millis{1000}, true));
@@ -156,6 +157,30 @@ TEST_P(RendererTest, OfflineMarkShowsOnlyWhenDisconnected) {
   b.set_connected(true);
   draw(b, t0);
   EXPECT_EQ(count(mark, kOfflineRed, 4), 0);
+}
+
+// With the TV's cable out, officers go on calling: a board that still shows its last call in
+// the large box looks live, and the hall waits for a number that never changes.
+TEST_P(RendererTest, WhenTheConnectionIsLostTheLargeBoxSaysSoInsteadOfTheLastCall) {
+  Board b;
+  const Instant t0 = from_unix_ms(kT0);
+  b.apply_message(snapshot(10, kT0), t0);
+  b.set_connected(true);
+  b.apply_message(event(11, "ticket.called", kT0 - 30'000, 42, "1023", 3), t0);  // old: steady, not blinking
+  draw(b, t0);
+  const Box box = renderer_->layout().newest;
+  EXPECT_GT(count(box, kAmber, 10), 0);  // the number, in amber
+  EXPECT_EQ(count(box, kOfflineRed, 4), 0);
+
+  b.set_connected(false);
+  draw(b, t0 + Millis{1000});
+  EXPECT_GT(count(box, kOfflineRed, 4), box.w * box.h / 2) << "the box is not marked as disconnected";
+  EXPECT_EQ(count(box, kAmber, 10), 0) << "the stale number is still shown as the call";
+
+  b.set_connected(true);  // back: the call again
+  draw(b, t0 + Millis{2000});
+  EXPECT_GT(count(box, kAmber, 10), 0);
+  EXPECT_EQ(count(box, kOfflineRed, 4), 0);
 }
 
 TEST_P(RendererTest, NothingToRedrawWhenIdle) {
