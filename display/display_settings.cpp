@@ -1,6 +1,8 @@
 #include "display_settings.hpp"
 
 #include <charconv>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <toml.hpp>
@@ -53,9 +55,40 @@ T get_or(const toml::value& data, const char* table, const char* key, T fallback
   return toml::get<T>(t.at(key));
 }
 
+// Every section and key load_toml reads. ticketd refuses a key it does not know, and so does
+// the board: a misspelt `fulscreen = true` or `[speach]` used to be ignored without a word,
+// leaving the IT person to wonder why the TV did not change.
+const std::map<std::string, std::set<std::string>>& known_keys() {
+  static const std::map<std::string, std::set<std::string>> keys{
+      {"server", {"address", "device_key"}},
+      {"board", {"office_name", "utc_offset_minutes", "notices", "recent_calls", "blink_s"}},
+      {"filter", {"counters", "services"}},
+      {"screen", {"width", "height", "portrait", "fullscreen", "monitor", "ticker_fps", "renderer"}},
+      {"speech", {"enabled", "voice", "rate", "volume", "chime", "clips", "repetitions", "stale_after_s", "dialect",
+                  "four", "reading"}},
+  };
+  return keys;
+}
+
+Status check_known_keys(const toml::value& data, const std::string& path) {
+  if (!data.is_table()) return Status::ok();
+  auto unknown = [&](const std::string& key) {
+    return Status::invalid_argument("invalid_config", "Tệp cấu hình " + path + ": không có khóa \"" + key +
+                                                          "\" (viết sai? xem deploy/display.example.toml)");
+  };
+  for (const auto& [section, value] : data.as_table()) {
+    const auto it = known_keys().find(section);
+    if (it == known_keys().end() || !value.is_table()) return unknown(section);
+    for (const auto& [key, ignored] : value.as_table())
+      if (!it->second.count(key)) return unknown(section + "." + key);
+  }
+  return Status::ok();
+}
+
 Status load_toml(const std::string& path, DisplaySettings& s) {
   try {
     const auto data = toml::parse(path);
+    if (Status st = check_known_keys(data, path); !st.is_ok()) return st;
     s.server = get_or<std::string>(data, "server", "address", s.server);
     s.device_key = get_or<std::string>(data, "server", "device_key", s.device_key);
     s.office_name = get_or<std::string>(data, "board", "office_name", s.office_name);

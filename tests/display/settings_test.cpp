@@ -239,6 +239,21 @@ TEST_F(SettingsTest, BadConfigFilesAreRejected) {
   EXPECT_NE(r.status().message().find("Tệp cấu hình lỗi"), std::string::npos);
 }
 
+TEST_F(SettingsTest, AMisspeltKeyOrSectionIsRejectedNamingIt) {
+  // Ignored without a word before: the TV simply did not go full screen.
+  const std::vector<std::pair<std::string, std::string>> typos = {
+      {"[screen]\nfulscreen = true\n", "screen.fulscreen"},
+      {"[speach]\nrate = 120\n", "speach"},
+      {"[board]\nblink = 10\n", "board.blink"},
+      {"fullscreen = true\n", "fullscreen"},  // a key outside any section
+  };
+  for (const auto& [text, key] : typos) {
+    const auto r = parse_display_settings({"--config", write(text)});
+    ASSERT_FALSE(r.is_ok()) << text;
+    EXPECT_NE(r.status().message().find("\"" + key + "\""), std::string::npos) << r.status().message();
+  }
+}
+
 TEST_F(SettingsTest, AnEmptyNoticeListFallsBackToTheServiceRules) {
   const auto r = parse_display_settings({"--config", write("[board]\nnotices = []\n")});
   ASSERT_TRUE(r.is_ok()) << r.status().message();
