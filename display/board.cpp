@@ -181,6 +181,7 @@ void Board::upsert_counter(const json::value& c, std::optional<Instant> called_s
   row.name = str(c, "name");
   if (row.name.empty()) row.name = "Quầy " + std::to_string(row.number);
   row.state = str(c, "state");
+  if (row.state == "paused") row.pause_reason = str(c, "pause_reason");
   if (const json::value* ss = field(c, "services"); ss && ss->is_array())
     for (const json::value& s : ss->as_array())
       if (s.is_string()) row.services.emplace_back(s.as_string());

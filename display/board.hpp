@@ -28,6 +28,7 @@ struct CounterRow {
   int number = 0;
   std::string name;                  // "Quầy 3"
   std::string state;                 // closed, idle, calling, serving, paused
+  std::string pause_reason;          // the officer's words when paused ("Nghỉ trưa"), else empty
   std::vector<std::string> services;
   std::optional<TicketView> ticket;  // the called or served ticket
   std::optional<Instant> called_seen_at;  // local time a fresh call/recall reached us (for blinking)

@@ -160,9 +160,11 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
                     {calling ? kAmber : kMuted, false, Align::left});
     } else {
       // Nobody at the counter: the state alone, across the number and detail columns and
-      // centred in the row, rather than low in the "Lĩnh vực" column.
+      // centred in the row, rather than low in the "Lĩnh vực" column. A pause says why, so
+      // those waiting for this counter know whether it is lunch or a moment.
       const Box across{cells.number.x, detail.y + detail.h / 4, detail.x + detail.w - cells.number.x, detail.h / 2};
-      painter_.draw(state_text(c.state), across, {kMuted, false, Align::center});
+      const std::string state = c.pause_reason.empty() ? state_text(c.state) : state_text(c.state) + ": " + c.pause_reason;
+      painter_.draw(state, across, {kMuted, false, Align::center});
     }
   }
 }

@@ -344,5 +344,27 @@ TEST_F(DisplayE2E, InABurstEachNumberIsHeardOnceBeforeRepeatsAndTheLargeBoxShows
   EXPECT_EQ(testing::find_all(wav().samples, chime().samples).size(), 3u);
 }
 
+// A paused counter said only "Tạm dừng": those waiting for it could not tell lunch from a
+// moment's break. The officer's reason is shown in its row.
+TEST_F(DisplayE2E, APausedCounterShowsTheOfficersReason) {
+  ASSERT_TRUE(daemon_.start()) << daemon_.log();
+  start_display(daemon_.port());
+  ASSERT_TRUE(wait_until([&] { return connections() >= 1; }, 30s));
+  auto canbo4 = officer("canbo4", 4);
+  const auto r = canbo4->counter_action(4, "pause", boost::json::object{{"reason", "Nghỉ trưa"}});
+  ASSERT_TRUE(r.ok()) << r.message;
+
+  const CounterCells cells = compute_layout(kWidth, kHeight, kCounters, false).rows.at(3);
+  const Box across{cells.number.x, cells.detail.y + cells.detail.h / 4,
+                   cells.detail.x + cells.detail.w - cells.number.x, cells.detail.h / 2};
+  std::string seen;
+  EXPECT_TRUE(wait_until([&] {
+    const auto f = frame();
+    seen = f ? testing::ocr_line(*f, across, dir_.string()) : "";
+    return seen.find("Nghỉ trưa") != std::string::npos;
+  }, 30s)) << "OCR read '" << seen << "'";
+  EXPECT_NE(seen.find("Tạm dừng"), std::string::npos) << seen;
+}
+
 }  // namespace
 }  // namespace motcua::display
