@@ -34,19 +34,22 @@ Admission AnnouncementQueue::offer(const Call& call, Instant now) {
 
 void AnnouncementQueue::withdraw_ticket(std::int64_t ticket_id) {
   std::erase_if(pending_, [&](const Playing& p) { return p.call.ticket_id == ticket_id; });
+  // The citizen reached the counter while being called: finish the sentence, but no repeat.
+  if (current_ && current_->call.ticket_id == ticket_id) current_withdrawn_ = true;
 }
 
 std::optional<Playing> AnnouncementQueue::start(Instant) {
   if (current_) return current_;
   if (pending_.empty()) return std::nullopt;
   current_ = pending_.front();
+  current_withdrawn_ = false;
   pending_.pop_front();
   return current_;
 }
 
 void AnnouncementQueue::finish(Instant) {
   if (!current_) return;
-  if (current_->repetition < settings_.repetitions) {
+  if (current_->repetition < settings_.repetitions && !current_withdrawn_) {
     Playing next{current_->call, current_->repetition + 1, false};
     const bool counter_moved_on = std::any_of(pending_.begin(), pending_.end(), [&](const Playing& p) {
       return p.call.counter == next.call.counter;

@@ -48,7 +48,7 @@ class AnnouncementQueue {
   Admission offer(const Call& call, Instant now);
 
   // The ticket was started, closed, marked absent or moved before its call was spoken:
-  // drop its pending entries. The one playing is never cut off.
+  // drop its pending entries. The one playing is never cut off, but is not repeated.
   void withdraw_ticket(std::int64_t ticket_id);
 
   // When nothing plays, starts the next repetition or the next call. Returns what plays now
@@ -68,6 +68,7 @@ class AnnouncementQueue {
   QueueSettings settings_;
   std::deque<Playing> pending_;
   std::optional<Playing> current_;
+  bool current_withdrawn_ = false;  // its ticket was withdrawn while it played: no more repetitions
   std::int64_t last_seq_ = 0;
 };
 

@@ -61,6 +61,18 @@ TEST(AnnouncementQueue, ADeferredRepetitionIsDroppedOnceTheCitizenReachesTheCoun
   EXPECT_EQ(drain(q), (std::vector<std::string>{"2001@2#1c", "2001@2#2"}));
 }
 
+TEST(AnnouncementQueue, ACallWithdrawnWhileBeingSaidIsNotRepeatedLater) {
+  // Seen in the simulated office: the citizen came up while the first hearing played, and
+  // the deferred repetition called them again a minute later.
+  AnnouncementQueue q;
+  q.offer(call(1, 10, "1001", 1), t0);
+  q.offer(call(2, 11, "2001", 2), t0);
+  ASSERT_EQ(q.start(t0)->call.number, "1001");
+  q.withdraw_ticket(10);  // ticket.started at counter 1 while it is being said
+  q.finish(t0);
+  EXPECT_EQ(drain(q), (std::vector<std::string>{"2001@2#1c", "2001@2#2"}));
+}
+
 TEST(AnnouncementQueue, ARecallReplacesADeferredRepetitionAndIsAnnouncedAsARecall) {
   AnnouncementQueue q;
   q.offer(call(1, 10, "1001", 1), t0);
