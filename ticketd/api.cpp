@@ -43,6 +43,13 @@ ApiResponse forbidden_response(const std::string& message) {
   return error_response(Status::forbidden("forbidden", message));
 }
 
+std::optional<ApiResponse> refuse_unless_supervisor(const Caller& caller, const std::string& action) {
+  if (caller.device && !caller.is_staff()) return forbidden_response("Thiết bị không được " + action);
+  if (!caller.is_staff()) return unauthenticated_response(caller);
+  if (!caller.is_supervisor()) return forbidden_response("Chỉ lãnh đạo và quản trị viên được " + action);
+  return std::nullopt;
+}
+
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> parts;
   parts.reserve(4);  // /api/tickets/{id}/{action}: one allocation
@@ -57,13 +64,40 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
+namespace {
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += c;  // a stray '%' stays as typed; the handler's own check refuses it
+    }
+  }
+  return out;
+}
+
 std::map<std::string, std::string> parse_query(std::string_view query) {
   std::map<std::string, std::string> out;
   while (!query.empty()) {
     const std::size_t amp = query.find('&');
     const std::string_view pair = query.substr(0, amp);
     const std::size_t eq = pair.find('=');
-    out[std::string(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1));
+    out[percent_decoded(pair.substr(0, eq))] =
+        eq == std::string_view::npos ? "" : percent_decoded(pair.substr(eq + 1));
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
@@ -266,6 +300,10 @@ void Api::route(Call call) {
     if (n == 2) {
       if (!post) return method_not_allowed();
       return on_strand(std::move(call), [this](Call& c) { return issue_ticket(c); });
+    }
+    if (n == 3 && parts[2] == "lookup") {
+      if (!get) return method_not_allowed();
+      return on_strand(std::move(call), [this](Call& c) { return lookup_ticket(c); });
     }
     if (n == 4 && parts[2] == "by-code") {
       if (!get) return method_not_allowed();

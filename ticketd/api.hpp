@@ -74,6 +74,7 @@ class Api {
   void login(Call call);
   ApiResponse get_ticket(Call& c, std::int64_t id);
   ApiResponse get_ticket_by_code(Call& c, const std::string& code);
+  ApiResponse lookup_ticket(Call& c);
   ApiResponse ticket_qr(Call& c, const std::string& code);
   std::optional<Ticket> find_ticket_by_code(const std::string& code);
   ApiResponse issue_ticket(Call& c);

@@ -9,13 +9,6 @@
 namespace motcua {
 namespace {
 
-std::optional<ApiResponse> refuse_unless_supervisor(const Caller& caller) {
-  if (caller.device && !caller.is_staff()) return forbidden_response("Thiết bị không được sao lưu dữ liệu");
-  if (!caller.is_staff()) return unauthenticated_response(caller);
-  if (!caller.is_supervisor()) return forbidden_response("Chỉ lãnh đạo và quản trị viên được sao lưu dữ liệu");
-  return std::nullopt;
-}
-
 json::object copy_json(const Backups::Copy& c) {
   json::object o{{"file", c.file}, {"bytes", c.bytes}, {"made_at", to_unix_ms(c.made_at)}};
   if (c.seconds > 0) o["took_ms"] = static_cast<std::int64_t>(c.seconds * 1000);
@@ -47,7 +40,7 @@ json::object backups_json(const Backups& backups, const std::vector<Backups::Cop
 void Api::backups(Call call) {
   office_.post([this, call = std::move(call)]() mutable {
     call.caller = identify(office_.config(), office_.sessions(), call.bearer_token, call.device_key, office_.now());
-    if (auto refused = refuse_unless_supervisor(call.caller)) return call.respond(std::move(*refused));
+    if (auto refused = refuse_unless_supervisor(call.caller, "sao lưu dữ liệu")) return call.respond(std::move(*refused));
     const std::shared_ptr<Backups> backups = options_.backups;
     if (!backups)
       return call.respond(error_response(Status::conflict(

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "api.hpp"
@@ -27,10 +28,15 @@ struct Api::Call {
 
 // "/api/tickets/42/vote" → {"api", "tickets", "42", "vote"}
 std::vector<std::string> split_path(const std::string& path);
+// Keys and values percent-decoded ("%20" and "+" are spaces), as browsers' forms encode them.
 std::map<std::string, std::string> parse_query(std::string_view query);
+std::string percent_decoded(std::string_view text);
 bool parse_id(const std::string& text, std::int64_t& out);
 
 ApiResponse unauthenticated_response(const Caller& caller);
 ApiResponse forbidden_response(const std::string& message);
+// Supervisors and admins only; a device key is a known caller of the wrong kind. `action`
+// completes the refusals' Vietnamese, e.g. "xem báo cáo".
+std::optional<ApiResponse> refuse_unless_supervisor(const Caller& caller, const std::string& action);
 
 }  // namespace motcua

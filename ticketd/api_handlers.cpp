@@ -166,7 +166,7 @@ ApiResponse Api::cancel_ticket(Call& c, std::int64_t id) {
   if (!body.is_ok()) return error_response(body.status());
   auto reason = body.value().string("reason", false, 200);
   if (!reason.is_ok()) return error_response(reason.status());
-  auto d = office_.execute(CancelTicket{id, reason.value()});
+  auto d = office_.execute(CancelTicket{id, reason.value(), kiosk ? std::string() : c.caller.officer->username});
   if (!d.is_ok()) return error_response(d.status());
   return json_response(200, ticket_json(office_.config(), office_.state(), *office_.state().find_ticket(id)));
 }

@@ -27,15 +27,6 @@ Status invalid(const std::string& field, const std::string& why) {
   return Status::invalid_argument("invalid_field", "Tham số " + field + " " + why);
 }
 
-// Supervisors and admins only. A device key is a known caller of the wrong kind.
-std::optional<ApiResponse> refuse_unless_supervisor(const Caller& caller) {
-  if (caller.device && !caller.is_staff())
-    return forbidden_response("Thiết bị không được xem báo cáo");
-  if (!caller.is_staff()) return unauthenticated_response(caller);
-  if (!caller.is_supervisor()) return forbidden_response("Chỉ lãnh đạo và quản trị viên được xem báo cáo");
-  return std::nullopt;
-}
-
 bool flag(const std::map<std::string, std::string>& q, const char* key) {
   auto it = q.find(key);
   return it != q.end() && (it->second == "1" || it->second == "true");
@@ -76,7 +67,7 @@ struct ReportRequest {
 // The caller's right and the parameters, checked in this order; the refusal if any.
 std::variant<ReportRequest, ApiResponse> check_report_request(const Caller& caller,
                                                               const std::map<std::string, std::string>& q) {
-  if (auto refused = refuse_unless_supervisor(caller)) return *refused;
+  if (auto refused = refuse_unless_supervisor(caller, "xem báo cáo")) return *refused;
   auto from_it = q.find("from");
   auto to_it = q.find("to");
   if (from_it == q.end() || to_it == q.end())
@@ -223,7 +214,7 @@ void Api::reports(Call call) {
 }
 
 ApiResponse Api::today(Call& c) {
-  if (auto refused = refuse_unless_supervisor(c.caller)) return *refused;
+  if (auto refused = refuse_unless_supervisor(c.caller, "xem báo cáo")) return *refused;
   const auto& config = office_.config();
   const auto& state = office_.state();
   const Instant now = office_.now();

@@ -36,7 +36,8 @@ struct Resume { int counter = 0; std::string officer; };
 // A supervisor closes a counter its officer left signed in (a crashed PC, a shift that
 // ended without signing out): the ticket it holds goes back in line at its place.
 struct CloseCounter { int counter = 0; std::string supervisor; };
-struct CancelTicket { std::int64_t ticket_id = 0; std::string reason; };
+// `by`: the supervisor who cancelled it, recorded on the event; empty from a kiosk.
+struct CancelTicket { std::int64_t ticket_id = 0; std::string reason; std::string by; };
 struct Reactivate { std::int64_t ticket_id = 0; int counter = 0; std::string officer; };
 struct CastVote { std::int64_t ticket_id = 0; int pad_counter = 0; int rating = 0; std::string reason; };
 // Periodic: lets the day roll over at midnight even when nobody acts.

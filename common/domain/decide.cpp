@@ -275,6 +275,7 @@ struct Decider {
     d.ticket_id = t->id;
     Event e = make_event(EventType::ticket_cancelled, now, t->id);
     e.reason = cmd.reason;
+    e.officer = cmd.by;
     d.events.push_back(std::move(e));
     return d;
   }

@@ -378,7 +378,7 @@ TEST(Store, ADayEndExpiryIsUnfinishedNotCancelledInReportsAndTheTicketList) {
   Scenario sc(*store.value(), at("01:00"));
   sc.run(issue("ho-tich", "code-0001"), at("01:00"));
   sc.run(issue("ho-tich", "code-0002"), at("01:05"));
-  sc.run(CancelTicket{2, "citizen_left"}, at("02:00"));
+  sc.run(CancelTicket{2, "citizen_left", ""}, at("02:00"));
   sc.run(issue("ho-tich", "code-0003"), at("23:30"));  // 06:30 the next morning in Hà Nội
   const int day1 = service_day(at("01:00"), sc.config.utc_offset_minutes);
 

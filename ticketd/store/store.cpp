@@ -367,24 +367,26 @@ std::optional<Ticket> Store::find_ticket_by_code(const std::string& code) {
   return out;
 }
 
+Event read_event(const Statement& st) {
+  Event e;
+  e.seq = st.int64(0);
+  e.at = from_unix_ms(st.int64(1));
+  parse_event_type(st.text_view(2), e.type);
+  e.ticket_id = st.int64(3);
+  e.counter = st.int32(4);
+  e.officer = st.text(5);
+  read_event_payload(st.text_view(6), e);
+  return e;
+}
+
 Status Store::for_each_event(Instant from, Instant to, const std::function<bool(const Event&)>& fn) {
   auto s = db_->prepare(
       "SELECT seq, at, type, ticket_id, counter, officer, payload FROM events WHERE at >= ? AND at < ? ORDER BY seq");
   if (!s.is_ok()) return s.status();
   Statement& st = *s.value();
   st.bind(1, to_unix_ms(from)).bind(2, to_unix_ms(to));
-  Event e;
-  while (st.step()) {
-    e = Event{};
-    e.seq = st.int64(0);
-    e.at = from_unix_ms(st.int64(1));
-    parse_event_type(st.text_view(2), e.type);
-    e.ticket_id = st.int64(3);
-    e.counter = st.int32(4);
-    e.officer = st.text(5);
-    read_event_payload(st.text_view(6), e);
-    if (!fn(e)) break;
-  }
+  while (st.step())
+    if (!fn(read_event(st))) break;
   Status result = st.status();
   st.reset();
   return result;

@@ -136,6 +136,12 @@ class Store {
   // Tickets of service days [from_day, to_day] in id order, for per-ticket exports;
   // `identity` is filled only when `with_identity` (an admin asked for personal data).
   Status for_each_ticket(int from_day, int to_day, bool with_identity, const std::function<bool(const Ticket&)>& fn);
+  // A leader's look-up (/api/tickets/lookup): the tickets of `service_day` numbered
+  // `number` (one per service at most), in id order, without personal data; and the
+  // events of one ticket whose time is in [from, to), in seq order.
+  Status for_each_ticket_numbered(int service_day, int number, const std::function<bool(const Ticket&)>& fn);
+  Status for_each_event_of_ticket(std::int64_t ticket_id, Instant from, Instant to,
+                                  const std::function<bool(const Event&)>& fn);
 
   // Removes personal data of tickets issued before `before` (retention); durable on return.
   Result<std::int64_t> purge_identity(Instant before);
@@ -185,6 +191,8 @@ class Store {
 // The columns of a ticket row, in the order read_ticket() expects, and the reader itself.
 extern const char* const kTicketColumns;
 Ticket read_ticket(const Statement& row);
+// An events row read as "seq, at, type, ticket_id, counter, officer, payload".
+Event read_event(const Statement& row);
 
 // The JSON payload stored with an event: its type-specific fields, never personal data.
 std::string event_payload_json(const Event& e);

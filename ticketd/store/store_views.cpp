@@ -207,4 +207,41 @@ Status Store::for_each_ticket(int from_day, int to_day, bool with_identity, cons
   return scan_tickets(*db_, from_day, to_day, with_identity, fn);
 }
 
+Status Store::for_each_ticket_numbered(int service_day, int number, const std::function<bool(const Ticket&)>& fn) {
+  // The number index's first column narrows the search to the day.
+  auto s = db_->prepare(std::string("SELECT ") + kTicketColumns +
+                        " FROM tickets WHERE service_day = ? AND number = ? ORDER BY id");
+  if (!s.is_ok()) return s.status();
+  Statement& st = *s.value();
+  st.bind(1, service_day).bind(2, number);
+  while (st.step()) {
+    Ticket t = read_ticket(st);
+    t.identity.clear();
+    if (!fn(t)) break;
+  }
+  Status result = st.status();
+  st.reset();
+  return result;
+}
+
+Status Store::for_each_event_of_ticket(std::int64_t ticket_id, Instant from, Instant to,
+                                       const std::function<bool(const Event&)>& fn) {
+  // No index on ticket_id (it would cost every commit a page): the ticket's lifetime,
+  // found through the `at` index, bounds the rows read instead.
+  auto range = event_seq_range(*db_, from, to);
+  if (!range.is_ok()) return range.status();
+  if (range.value().empty()) return Status::ok();
+  auto s = db_->prepare(
+      "SELECT seq, at, type, ticket_id, counter, officer, payload FROM events "
+      "WHERE seq >= ? AND seq <= ? AND ticket_id = ? ORDER BY seq");
+  if (!s.is_ok()) return s.status();
+  Statement& st = *s.value();
+  st.bind(1, range.value().first).bind(2, range.value().last).bind(3, ticket_id);
+  while (st.step())
+    if (!fn(read_event(st))) break;
+  Status result = st.status();
+  st.reset();
+  return result;
+}
+
 }  // namespace motcua::store

@@ -154,7 +154,7 @@ TEST(Day, NewDayClearsTicketsAndClosesEveryCounter) {
   EXPECT_EQ(o.display(fresh.ticket_id), "1001");
   EXPECT_EQ(o.call(1, "canbo1", at("07:46", 1)), fresh.ticket_id);
   // Yesterday's tickets cannot be acted on.
-  EXPECT_EQ(o.refused(CancelTicket{moved, ""}, at("07:47", 1)).error(), "unknown_ticket");
+  EXPECT_EQ(o.refused(CancelTicket{moved, "", ""}, at("07:47", 1)).error(), "unknown_ticket");
 }
 
 TEST(Day, TickRollsTheDayWhenNobodyActs) {
@@ -198,7 +198,7 @@ TEST(Day, NoOpenTicketsMeansNoExpiries) {
   const auto a = o.issue("ho-tich", at("08:00"));
   const auto b = o.issue("ho-tich", at("08:01"));
   o.serve_next(1, "canbo1", at("08:05"));
-  o.ok(CancelTicket{b, ""}, at("08:10"));
+  o.ok(CancelTicket{b, "", ""}, at("08:10"));
   EXPECT_EQ(o.ticket(a).state, TicketState::done);
   const auto d = o.ok(Tick{}, at("00:00", 1));
   EXPECT_EQ(types_of(d.events), (std::vector<EventType>{EventType::counter_closed, EventType::day_started}));

@@ -135,7 +135,7 @@ TEST(Numbering, DailyCapAndBlockExhaustionGiveServiceFull) {
     EXPECT_EQ(s.code(), StatusCode::conflict);
     EXPECT_EQ(s.error(), "service_full");
     // A cancelled ticket does not give its number back; other services are unaffected.
-    o.ok(CancelTicket{first_id, ""}, t);
+    o.ok(CancelTicket{first_id, "", ""}, t);
     EXPECT_EQ(o.refused(issue_of("ho-tich"), t).error(), "service_full");
     EXPECT_EQ(o.ticket(o.issue("chung-thuc", t)).number, 2001);
   }

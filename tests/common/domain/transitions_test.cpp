@@ -99,9 +99,9 @@ TEST(Transitions, AllowedMovesProduceTheirEventsAndStates) {
        {E::ticket_transferred}, TS::transferred, CS::idle, false},
       {"serving -> transferred (to a service and counter)", serving_others_open,
        just(Transfer{1, "canbo1", "chung-thuc", 6}), {E::ticket_transferred}, TS::transferred, CS::idle, false},
-      {"waiting -> cancelled", in_line, [](std::int64_t id) { return Command{CancelTicket{id, "Về sớm"}}; },
+      {"waiting -> cancelled", in_line, [](std::int64_t id) { return Command{CancelTicket{id, "Về sớm", ""}}; },
        {E::ticket_cancelled}, TS::cancelled, CS::idle, false},
-      {"transferred -> cancelled", transferred, [](std::int64_t id) { return Command{CancelTicket{id, ""}}; },
+      {"transferred -> cancelled", transferred, [](std::int64_t id) { return Command{CancelTicket{id, "", ""}}; },
        {E::ticket_cancelled}, TS::cancelled, CS::idle, false},
       {"no_show -> waiting (reactivate)", no_show,
        [](std::int64_t id) { return Command{Reactivate{id, 1, "canbo1"}}; }, {E::ticket_reactivated}, TS::waiting,
@@ -152,13 +152,13 @@ TEST(Transitions, RefusalsCarryTheirStatusCodeAndErrorId) {
       {"pause while paused", paused, just(Pause{1, "canbo1", "x"}), SC::conflict, "invalid_transition"},
       {"resume while idle", in_line, just(Resume{1, "canbo1"}), SC::conflict, "invalid_transition"},
       // Tickets in the wrong state.
-      {"cancel a called ticket", called, [](std::int64_t id) { return Command{CancelTicket{id, ""}}; },
+      {"cancel a called ticket", called, [](std::int64_t id) { return Command{CancelTicket{id, "", ""}}; },
        SC::conflict, "invalid_transition"},
-      {"cancel a done ticket", done, [](std::int64_t id) { return Command{CancelTicket{id, ""}}; }, SC::conflict,
+      {"cancel a done ticket", done, [](std::int64_t id) { return Command{CancelTicket{id, "", ""}}; }, SC::conflict,
        "invalid_transition"},
-      {"cancel a no-show", no_show, [](std::int64_t id) { return Command{CancelTicket{id, ""}}; }, SC::conflict,
+      {"cancel a no-show", no_show, [](std::int64_t id) { return Command{CancelTicket{id, "", ""}}; }, SC::conflict,
        "invalid_transition"},
-      {"cancel an unknown ticket", in_line, [](std::int64_t id) { return Command{CancelTicket{id + 99, ""}}; },
+      {"cancel an unknown ticket", in_line, [](std::int64_t id) { return Command{CancelTicket{id + 99, "", ""}}; },
        SC::not_found, "unknown_ticket"},
       {"reactivate a waiting ticket", in_line,
        [](std::int64_t id) { return Command{Reactivate{id, 1, "canbo1"}}; }, SC::conflict, "invalid_transition"},
@@ -316,9 +316,11 @@ TEST(Transitions, CancelRecordsTheReasonAndLeavesTheLine) {
   Office o;
   const auto a = o.issue("ho-tich", at("08:00"));
   const auto b = o.issue("ho-tich", at("08:01"));
-  const auto d = o.ok(CancelTicket{a, "Công dân về"}, at("08:30"));
+  const auto d = o.ok(CancelTicket{a, "Công dân về", "lanhdao"}, at("08:30"));
   EXPECT_EQ(d.events[0].at, at("08:30"));
   EXPECT_EQ(d.events[0].reason, "Công dân về");
+  EXPECT_EQ(d.events[0].officer, "lanhdao") << "who cancelled it is on the record";
+  EXPECT_EQ(o.ticket(a).officer, "") << "but the ticket was served by nobody";
   EXPECT_EQ(o.ticket(a).ended_at, at("08:30"));
   EXPECT_EQ(waiting_count(o.state(), "ho-tich"), 1);
   EXPECT_EQ(people_ahead(o.state(), o.ticket(b)), 0);
