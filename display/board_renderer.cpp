@@ -171,7 +171,7 @@ void BoardRenderer::draw_counters(const Board& board, Instant now, bool blink_on
 
 void BoardRenderer::draw_newest(const Board& board, Instant now, bool blink_on) {
   const Box b = layout_.newest;
-  if (!board.connected() && board.synced()) {
+  if (!board.connected()) {  // also before the first connection: nothing shown is known
     // A frozen board still showing the last call in large amber digits looks live: with the
     // TV's cable out, officers go on calling and the hall would wait for a number that never
     // changes. The box the hall watches says so instead, large enough to read from the back.
@@ -187,8 +187,14 @@ void BoardRenderer::draw_newest(const Board& board, Instant now, bool blink_on) 
   fill(b, lit ? kAmber : kPanel);
   const SDL_Color text = lit ? kDark : kWhite;
   const int line = b.h / 5;
+  if (!call) {
+    // An early morning, or just after midnight: an invitation with no number under it looks
+    // like a broken board to someone who has just taken a ticket.
+    painter_.draw_wrapped("Chưa gọi số nào. Xin mời ngồi chờ.", shrink(Box{b.x, b.y + line, b.w, line * 3}, line / 3),
+                          {kMuted, false, Align::center}, 2);
+    return;
+  }
   painter_.draw("Mời công dân có số", shrink(top(b, line), line / 8), {text, false, Align::center, title_px(b)});
-  if (!call) return;
   painter_.draw(call->number, Box{b.x, b.y + line, b.w, line * 3}, {lit ? kDark : kAmber, true, Align::center});
   std::string where = "đến Quầy " + std::to_string(call->counter);
   if (call->recall) where += " (nhắc lại)";

@@ -183,6 +183,19 @@ TEST_P(RendererTest, WhenTheConnectionIsLostTheLargeBoxSaysSoInsteadOfTheLastCal
   EXPECT_EQ(count(box, kOfflineRed, 4), 0);
 }
 
+// Before the first call of the day the large box held only "Mời công dân có số" over nothing.
+TEST_P(RendererTest, BeforeTheFirstCallTheLargeBoxSaysNoNumberWasCalledYet) {
+  Board b;
+  const Instant t0 = from_unix_ms(kT0);
+  b.apply_message(snapshot(10, kT0), t0);
+  b.set_connected(true);
+  draw(b, t0);
+  const Box box = renderer_->layout().newest;
+  const Box body{box.x, box.y + box.h / 5, box.w, box.h * 3 / 5};
+  EXPECT_GT(count(body, {170, 190, 215}, 40), body.w / 4) << "the box is blank";
+  EXPECT_EQ(count(body, kAmber, 10), 0);  // no number
+}
+
 TEST_P(RendererTest, NothingToRedrawWhenIdle) {
   Board b;
   const Instant t0 = from_unix_ms(kT0);
