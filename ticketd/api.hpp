@@ -83,6 +83,7 @@ class Api {
   ApiResponse vote(Call& c, std::int64_t id);
   ApiResponse counter_action(Call& c, int counter, const std::string& action);
   ApiResponse force_close_counter(Call& c, int counter);
+  ApiResponse reactivate_by_number(Call& c, int counter);
   // 200 {"ticket": Ticket or null, "counter": Counter status}, as counter actions answer.
   ApiResponse ticket_and_counter(std::int64_t ticket_id, int counter, bool include_code);
   ApiResponse logout(Call& c);

@@ -4,6 +4,7 @@
 #include "api.hpp"
 #include "api_call.hpp"
 #include "domain/identity.hpp"
+#include "domain/typed_number.hpp"
 #include "json_views.hpp"
 #include "request_json.hpp"
 #include "unicode_text.hpp"
@@ -214,6 +215,7 @@ ApiResponse Api::counter_action(Call& c, int counter, const std::string& action)
   const std::string& officer = c.caller.officer->username;
   if (c.caller.session_counter != counter || office_.state().counter_of_officer(officer) != counter)
     return error_response(Status::forbidden("not_signed_in", "Bạn không đăng nhập tại quầy " + std::to_string(counter)));
+  if (action == "reactivate") return reactivate_by_number(c, counter);
   const bool takes_body = action == "transfer" || action == "pause";
   auto body = RequestBody::parse(c.body, takes_body ? std::initializer_list<std::string_view>{"service", "counter", "reason"}
                                                     : std::initializer_list<std::string_view>{});
@@ -254,6 +256,36 @@ ApiResponse Api::counter_action(Call& c, int counter, const std::string& action)
     r.status = 204;
     return r;
   }
+  return ticket_and_counter(d.value().ticket_id, counter, true);
+}
+
+// A citizen marked absent comes back with the paper ticket: the officer types its number.
+ApiResponse Api::reactivate_by_number(Call& c, int counter) {
+  auto body = RequestBody::parse(c.body, {"number"});
+  if (!body.is_ok()) return error_response(body.status());
+  auto typed_text = body.value().string("number", true, 32);
+  if (!typed_text.is_ok()) return error_response(typed_text.status());
+  const auto typed = parse_typed_number(typed_text.value());
+  if (!typed)
+    return error_response(invalid_field("number", "phải là số in trên phiếu, ví dụ 1023 hoặc A015"));
+  const auto& state = office_.state();
+  std::vector<const Ticket*> absent;
+  const Ticket* other = nullptr;
+  for (const Ticket* t : tickets_named(state, *typed)) {
+    if (t->state == TicketState::no_show) absent.push_back(t);
+    else other = t;
+  }
+  if (absent.empty() && other)
+    return error_response(Status::conflict(
+        "invalid_transition", "Số " + other->display + " không ở trạng thái vắng mặt nên không cần khôi phục"));
+  if (absent.empty())
+    return error_response(Status::not_found("unknown_ticket", "Hôm nay không có số " + typed->text));
+  if (absent.size() > 1)
+    return error_response(Status::conflict("ambiguous_number", "Có " + std::to_string(absent.size()) + " số " +
+                                                                   typed->text + " vắng mặt ở các lĩnh vực khác nhau; "
+                                                                   "hãy nhập cả chữ cái, ví dụ " + absent[0]->display));
+  auto d = office_.execute(Reactivate{absent[0]->id, counter, c.caller.officer->username});
+  if (!d.is_ok()) return error_response(d.status());
   return ticket_and_counter(d.value().ticket_id, counter, true);
 }
 

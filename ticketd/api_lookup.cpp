@@ -6,12 +6,10 @@
 // rows read are bounded: the day's tickets of one number (the number index), then the
 // events between the ticket's issue and its end (the `at` index), not the day's.
 #include <algorithm>
-#include <cctype>
-#include <optional>
-#include <string_view>
 
 #include "api.hpp"
 #include "api_call.hpp"
+#include "domain/typed_number.hpp"
 #include "json_views.hpp"
 #include "stats/ticket_history.hpp"
 
@@ -21,36 +19,6 @@ namespace {
 ApiResponse invalid_number() {
   return error_response(Status::invalid_argument(
       "invalid_field", "Số thứ tự (number) gồm chữ số, có thể có chữ cái đầu, ví dụ 1023 hoặc A015"));
-}
-
-// A number as typed from a paper ticket: "1023", " a-015 ", "A15".
-struct TypedNumber {
-  std::string prefix;  // upper-case letters before the digits; none matches every service
-  int value = 0;
-  std::string text;    // prefix and digits, as echoed back
-};
-
-std::optional<TypedNumber> parse_typed_number(const std::string& typed) {
-  TypedNumber n;
-  std::string digits;
-  for (char ch : typed) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == ' ' || ch == '-' || ch == '.' || ch == '#') continue;
-    if (std::isalpha(c) && digits.empty()) n.prefix += static_cast<char>(std::toupper(c));
-    else if (std::isdigit(c)) digits += ch;
-    else return std::nullopt;
-  }
-  if (digits.empty() || digits.size() > 9 || n.prefix.size() > 8) return std::nullopt;
-  n.value = std::stoi(digits);
-  n.text = n.prefix + digits;
-  return n;
-}
-
-// The letters of a display number ("A015" → "A").
-std::string_view prefix_of(std::string_view display) {
-  std::size_t i = 0;
-  while (i < display.size() && std::isalpha(static_cast<unsigned char>(display[i]))) ++i;
-  return display.substr(0, i);
 }
 
 json::object history_line_json(const stats::HistoryLine& line) {
@@ -90,7 +58,7 @@ ApiResponse Api::lookup_ticket(Call& c) {
   auto store = office_.store();
   std::vector<Ticket> found;
   Status s = store->for_each_ticket_numbered(day, number->value, [&](const Ticket& t) {
-    if (number->prefix.empty() || prefix_of(t.display) == number->prefix) found.push_back(t);
+    if (names_ticket(*number, t.display, t.number)) found.push_back(t);
     return true;
   });
   json::array tickets;

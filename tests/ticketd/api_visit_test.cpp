@@ -160,6 +160,50 @@ TEST_F(ApiVisit, NoShowThenReactivate) {
   EXPECT_EQ(int_of(again.body.at("ticket"), "id"), id);
 }
 
+// The citizen comes back with the paper ticket: the officer types the number printed on it.
+TEST_F(ApiVisit, AnOfficerBringsBackAnAbsentCitizenByTheNumberOnThePaper) {
+  auto kiosk = make_client(daemon, "demo-kiosk-key-1");
+  const auto id = int_of(kiosk->issue_ticket("ho-tich").body, "id");
+  const auto waiting = int_of(kiosk->issue_ticket("ho-tich").body, "id");
+  auto officer = officer_at(daemon, "canbo1", 1);
+  ASSERT_EQ(officer->counter_action(1, "call-next").status, 200);
+  ASSERT_EQ(officer->counter_action(1, "no-show").status, 200);
+
+  struct Row {
+    const char* name;
+    json::object body;
+    int status;
+    std::string error;
+  };
+  const std::vector<Row> refusals = {
+      {"no number", json::object{}, 400, "missing_field"},
+      {"not a number", json::object{{"number", "10;01"}}, 400, "invalid_field"},
+      {"a number not given today", json::object{{"number", "1999"}}, 404, "unknown_ticket"},
+      {"a number still waiting", json::object{{"number", "1002"}}, 409, "invalid_transition"},
+      {"another field", json::object{{"number", "1001"}, {"id", id}}, 400, "invalid_field"},
+  };
+  for (const auto& row : refusals) {
+    SCOPED_TRACE(row.name);
+    auto r = officer->counter_action(1, "reactivate", row.body);
+    EXPECT_EQ(r.status, row.status);
+    EXPECT_EQ(r.error, row.error);
+    EXPECT_FALSE(r.message.empty());
+  }
+  EXPECT_EQ(officer_at(daemon, "canbo2", 2)->counter_action(1, "reactivate", json::object{{"number", "1001"}}).status, 403)
+      << "only from one's own counter";
+
+  auto back = officer->counter_action(1, "reactivate", json::object{{"number", " 1001 "}});
+  ASSERT_EQ(back.status, 200) << back.message;
+  EXPECT_EQ(int_of(back.body.at("ticket"), "id"), id);
+  EXPECT_EQ(str_of(back.body.at("ticket"), "state"), "waiting");
+  EXPECT_EQ(int_of(back.body.at("ticket"), "position"), 0) << "back at its place, before 1002";
+  EXPECT_EQ(str_of(back.body.at("counter"), "state"), "idle");
+  EXPECT_EQ(officer->counter_action(1, "reactivate", json::object{{"number", "1001"}}).error, "invalid_transition")
+      << "once back in line it is no longer absent";
+  EXPECT_EQ(int_of(officer->counter_action(1, "call-next").body.at("ticket"), "id"), id);
+  (void)waiting;
+}
+
 TEST_F(ApiVisit, PauseAndResume) {
   auto officer = officer_at(daemon, "canbo5", 5);
   auto paused = officer->counter_action(5, "pause", json::object{{"reason", "Nghỉ trưa"}});
