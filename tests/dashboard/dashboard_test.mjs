@@ -410,7 +410,7 @@ async function main() {
       };
       const lookUp = async (value, how = 'enter') => {
         await page.fill('#lookup-number', value);
-        const [req] = await Promise.all([page.waitForRequest((r) => r.url().includes('detail=tickets')),
+        const [req] = await Promise.all([page.waitForRequest((r) => r.url().includes('/api/tickets/lookup?')),
           how === 'enter' ? page.press('#lookup-number', 'Enter') : page.click('#lookup-button')]);
         await page.waitForFunction(() => !document.getElementById('lookup-button').disabled);
         return new URL(req.url()).searchParams;
@@ -421,15 +421,24 @@ async function main() {
         .data.tickets.find((x) => x.state === 'done' && x.issued_service !== x.service);
       const a3t = await ticketOf(a3.id);
       const params = await lookUp(a3t.number, 'button');
-      checkEq(`${params.get('from')}..${params.get('to')} ${params.get('detail')}`, `${today}..${today} tickets`,
-        'it reads today\'s ticket list (detail=tickets) for the service day');
+      checkEq(`${params.get('number')} ${params.get('day')}`, `${a3t.number} ${today}`,
+        'it asks /api/tickets/lookup for the number on the service day');
       await result(a3.id).waitFor();
       checkEq(await page.locator('#lookup-results > *').count(), 1, `number ${a3t.number}: one ticket`);
       checkEq(await text(field(a3.id, 'number')), a3t.number, 'the number as printed');
       checkEq(await text(field(a3.id, 'state')), { done: 'Đã phục vụ' }[a3t.state] || a3t.state,
         'its state in words, as the API has it (done)');
-      checkEq(await text(field(a3.id, 'service')), `${a3t.service_name} (lấy số cho Tư pháp – Hộ tịch)`,
-        'its service now, and the one it was issued for');
+      checkEq(await text(field(a3.id, 'service')), a3t.service_name, 'its service now');
+      const history = async (id) => result(id).locator('.lr-history li').evaluateAll((lis) => lis.map((li) =>
+        [li.querySelector('.lr-what').textContent, li.querySelector('.lr-who').textContent]));
+      const a3History = await history(a3.id);
+      checkEq(a3History[0][0], `Lấy số ${a3t.number}, lĩnh vực Tư pháp – Hộ tịch`, '"Diễn biến" starts with the issue, for the service it was issued for');
+      check(a3History.some(([what]) => /^Chuyển từ quầy \d+ sang lĩnh vực Đất đai – Xây dựng$/.test(what)),
+        `the transfer is in it (${JSON.stringify(a3History)})`);
+      checkEq(JSON.stringify(a3History.find(([what]) => what.startsWith('Hoàn tất'))), JSON.stringify([`Hoàn tất tại quầy ${a3t.counter}`, 'Lê Thị Hồng']),
+        'the close, with the officer who did it');
+      checkEq(a3History[a3History.length - 1][0], 'Công dân đánh giá: Không hài lòng, lý do: Thời gian chờ lâu', 'and the vote last');
+      check(/^\d\d:\d\d:\d\d$/.test(await text(result(a3.id).locator('.lr-history li time').first())), 'each line has its time');
       checkEq(await text(field(a3.id, 'counter')), `Quầy ${a3t.counter}`, 'the counter that served it');
       checkEq(await text(field(a3.id, 'officer')), 'Lê Thị Hồng', 'the officer who served it, by name (canbo3)');
       checkEq(await text(field(a3.id, 'issued_at')), clock(a3t.issued_at), 'issued at, office time');
@@ -489,6 +498,8 @@ async function main() {
       checkEq((await ticketOf(fresh)).state, 'cancelled', 'GET /api/tickets/{id}: cancelled');
       await waitText(field(fresh, 'state'), 'Đã hủy', 'the card, read again, shows "Đã hủy"');
       check(await result(fresh).locator('.cancel-ticket').isHidden(), 'and no longer offers "Hủy số"');
+      checkEq(JSON.stringify((await history(fresh)).pop()), JSON.stringify(['Hủy số, lý do: Lãnh đạo hủy', 'Phạm Quốc Hùng']),
+        '"Diễn biến" ends with the cancellation, its reason and the leader who made it');
       checkEq(await text(page.locator('#lookup-error')), '', 'no error');
 
       // A typed reason; and the server's refusal, as words, when the ticket was called meanwhile.
@@ -515,17 +526,14 @@ async function main() {
       await page.press('#lookup-number', 'Enter');
       await page.locator('#lookup-message').filter({ hasText: 'Hãy nhập số thứ tự' }).waitFor();
       check((await text(page.locator('#lookup-message'))).includes('ví dụ 1001'), 'empty: the page says what to type');
-      checkEq(JSON.stringify(await page.evaluate(() => [['A023', 'a-23'], ['A023', '23'], ['A023', 'B023'], ['1023', '1023'],
-        ['1023', 'Số 1023'], ['1023', '102']].map(([n, q]) => numberMatches(n, parseNumber(q))))),
-      JSON.stringify([true, true, false, true, true, false]), 'a number matches with or without the service\'s letters');
-      await page.route('**/api/reports?**', (r) => r.abort());
+      await page.route('**/api/tickets/lookup?**', (r) => r.abort());
       await page.fill('#lookup-number', a3t.number);
       await page.press('#lookup-number', 'Enter');
       await page.locator('#lookup-error').filter({ hasText: 'mất kết nối' }).waitFor();
       checkEq(await text(page.locator('#lookup-error')), 'Không tra cứu được: mất kết nối tới máy chủ. Hãy thử lại.',
         'the server out of reach: plain words');
       checkEq(await page.locator('#lookup-results > *').count(), 0, 'and no stale result');
-      await page.unroute('**/api/reports?**');
+      await page.unroute('**/api/tickets/lookup?**');
 
       // The card at a laptop's 1366×768 and at 1920×1080: nothing spills out.
       await lookUp(ot.number);

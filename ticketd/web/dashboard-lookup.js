@@ -3,9 +3,8 @@
 'use strict';
 
 // ---------- looking up a number ("tôi số 1023, chờ lâu quá") ----------
-// Today's tickets come from GET /api/reports?detail=tickets (JSON) for the service day of
-// /api/today; each match is then read as a Ticket (GET /api/tickets/{id}) for its state and
-// its place in line now.
+// GET /api/tickets/lookup reads the number's tickets of the service day: each as it is now
+// (its place in line), who served it, and its whole history in words.
 const TICKET_STATES = { waiting: 'Đang chờ', called: 'Đang được mời', serving: 'Đang phục vụ', done: 'Đã phục vụ',
   no_show: 'Vắng mặt', cancelled: 'Đã hủy', transferred: 'Đang chờ (đã chuyển hoặc trả lại hàng)' };
 const IN_LINE = new Set(['waiting', 'transferred']);
@@ -20,11 +19,6 @@ function parseNumber(text) {
   const m = /^(\p{L}*)(\d{1,9})$/u.exec(s);
   return m ? { prefix: m[1], value: Number(m[2]), text: s } : null;
 }
-// A number typed without the service's letters matches it in every service that has it.
-function numberMatches(number, q) {
-  const n = parseNumber(number);
-  return !!n && n.value === q.value && (q.prefix === '' || q.prefix === n.prefix);
-}
 function exampleNumber() {
   const s = state.office && state.office.services && state.office.services[0];
   if (!s) return '1023';
@@ -37,16 +31,6 @@ function serviceName(code) {
 function counterName(n) {
   const c = state.today && state.today.counters.find((x) => x.number === n);
   return c ? c.name : `Quầy ${n}`;
-}
-// An officer's name from today's counters, else from today's rows by officer; the username
-// when neither knows it (an account since removed).
-function officerName(username) {
-  if (!username) return '';
-  const t = state.today;
-  const c = t && t.counters.find((x) => x.officer === username && x.officer_name);
-  if (c) return c.officer_name;
-  const o = t && t.satisfaction.by_officer.find((r) => r.key === username);
-  return o && o.label ? o.label : username;
 }
 function priorityText(t) {
   if (!t.priority) return 'Không';
@@ -116,22 +100,13 @@ async function lookUp(q, quiet) {
   const offline = 'Không tra cứu được: mất kết nối tới máy chủ. Hãy thử lại.';
   if (!state.today) { fail(offline); return; }
   const day = state.today.service_day;
-  let rows;
+  let results;
   try {
-    const r = await api('/api/reports?' + new URLSearchParams({ from: day, to: day, detail: 'tickets', format: 'json' }));
+    const r = await api('/api/tickets/lookup?' + new URLSearchParams({ number: q.text, day }));
     if (r.status === 401) { state.token = ''; sessionStorage.removeItem(TOKEN_KEY); showLogin(await errorText(r)); return; }
     if (!r.ok) { fail(await errorText(r)); return; }
-    rows = ((await r.json()).tickets || []).filter((row) => numberMatches(row.number, q));
+    results = ((await r.json()).tickets || []).map((found) => ({ found, t: found.ticket }));
   } catch (e) { fail(offline); return; }
-  rows.sort((a, b) => a.issued_at - b.issued_at || a.id - b.id);
-  // Each one as a Ticket now; the report's line stands in if that read fails.
-  const results = await Promise.all(rows.slice(0, 20).map(async (row) => {
-    try {
-      const r = await api(`/api/tickets/${row.id}`);
-      if (r.ok) return { row, t: await r.json() };
-    } catch (e) { /* the report's line will do */ }
-    return { row, t: row };
-  }));
   if (seq !== lookup.seq) return;   // another look-up started meanwhile
   lookup.q = q;
   lookup.results = results;
@@ -161,14 +136,16 @@ function lookupArticle() {
   button.addEventListener('click', () => cancelTicket(Number(art.dataset.ticket)));
   reason.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); button.click(); } });
   const cancel = el('div', { class: 'lr-cancel' }, reason, button);
-  art.append(head, el('div', { class: 'lr-body' }, status, dl), cancel);
+  const history = el('details', { class: 'lr-history-box', open: '' }, el('summary', { text: 'Diễn biến' }),
+    el('ol', { class: 'lr-history' }));
+  art.append(head, el('div', { class: 'lr-body' }, status, dl), history, cancel);
   return art;
 }
 function renderLookup() {
   const box = $('lookup-results');
   const existing = new Map([...box.children].map((a) => [a.dataset.ticket, a]));
   const now = serverNow();
-  const wanted = lookup.results.map(({ row, t }) => {
+  const wanted = lookup.results.map(({ found, t }) => {
     let art = existing.get(String(t.id));
     if (art) existing.delete(String(t.id));
     else { art = lookupArticle(); art.dataset.ticket = t.id; }
@@ -188,9 +165,7 @@ function renderLookup() {
     }
     setText(f('position'), place);
     setText(f('estimate'), estimate);
-    const name = t.service_name || serviceName(t.service);
-    const from = row.issued_service && row.issued_service !== t.service ? ` (lấy số cho ${serviceName(row.issued_service)})` : '';
-    setText(f('service'), name + from);
+    setText(f('service'), t.service_name || serviceName(t.service));
     setText(f('priority'), priorityText(t));
     setText(f('issued_at'), clockText(t.issued_at));
     setText(f('called_at'), t.called_at ? clockText(t.called_at) : inLine ? 'Chưa được gọi' : '–');
@@ -209,16 +184,18 @@ function renderLookup() {
     }
     // A ticket back in line keeps the counter that last held it: say so.
     setText(f('counter'), t.counter ? counterName(t.counter) + (inLine ? ' (lần trước)' : '') : '–');
-    // Called or served now: whoever is at that counter; otherwise whoever closed it or marked it absent.
-    const holder = state.today && state.today.counters.find((c) => c.ticket && c.ticket.id === t.id);
-    const officer = holder && holder.officer ? holder.officer : (inLine ? '' : row.officer);
-    setText(f('officer'), officer ? officerName(officer) : '–');
+    // Who called, served, closed it or marked it absent; nobody yet while it waits in line.
+    setText(f('officer'), !inLine && found.officer_name ? found.officer_name : '–');
     let rating = '–';
     if (t.rating >= 1 && t.rating <= 4) {
       rating = LEVELS[t.rating - 1];
-      if (row.rating_reason) rating += ` — ${reasonName(row.rating_reason) || row.rating_reason}`;
+      if (found.rating_reason) rating += ` — ${reasonName(found.rating_reason) || found.rating_reason}`;
     } else if (t.state === 'done') rating = 'Chưa đánh giá';
     setText(f('rating'), rating);
+    // "Diễn biến": each event of its day, at the office's time, with who did it.
+    art.querySelector('.lr-history').replaceChildren(...(found.history || []).map((h) => el('li', { 'data-event': h.event },
+      el('time', { text: clockText(h.at) }), el('span', { class: 'lr-what', text: h.text }),
+      el('span', { class: 'lr-who', text: h.officer_name || '' }))));
     const cancel = art.querySelector('.lr-cancel');
     cancel.hidden = !inLine;
     art.querySelector('.cancel-ticket').setAttribute('aria-label', `Hủy số ${t.number}`);
