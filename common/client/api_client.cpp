@@ -188,6 +188,10 @@ ApiResult ApiClient::reactivate(std::int64_t ticket_id, int counter) {
   return post("/api/tickets/" + std::to_string(ticket_id) + "/reactivate", body);
 }
 
+ApiResult ApiClient::reactivate_number(int counter, std::string_view number) {
+  return counter_action(counter, "reactivate", json::object{{"number", number}});
+}
+
 ApiResult ApiClient::vote(std::int64_t ticket_id, int rating, std::string_view reason) {
   json::object body;
   body["rating"] = rating;

@@ -55,7 +55,11 @@ class ApiClient {
   ApiResult logout();
   // action: call-next, recall, start, no-show, close, transfer, pause, resume.
   ApiResult counter_action(int counter, std::string_view action, boost::json::object body = {});
+  // By ticket id (POST /api/tickets/{id}/reactivate), for callers that hold the id.
   ApiResult reactivate(std::int64_t ticket_id, int counter);
+  // By the number printed on the citizen's paper ("1023", "A015"): the counter action an
+  // officer uses, since an officer never sees ticket ids. 200 {"ticket", "counter"}.
+  ApiResult reactivate_number(int counter, std::string_view number);
   // rating 1..4; reason only with 4 (empty = none).
   ApiResult vote(std::int64_t ticket_id, int rating, std::string_view reason = {});
   ApiResult issue_ticket(std::string_view service, bool priority = false, std::string_view idempotency_key = {});

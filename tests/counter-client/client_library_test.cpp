@@ -113,6 +113,34 @@ TEST_F(ClientLibrary, EveryCounterActionThroughTheDocumentedApi) {
   EXPECT_EQ(one.me().status, 401);
 }
 
+// An officer has only the number on the citizen's paper, never the ticket id.
+TEST_F(ClientLibrary, ReactivateByThePrintedNumber) {
+  ApiClient kiosk(at(daemon.port()));
+  kiosk.set_device_key("demo-kiosk-key-1");
+  ApiClient one(at(daemon.port()));
+  ASSERT_EQ(one.login("canbo1", "demo1234", 1).status, 200);
+  std::int64_t first = kiosk.issue_ticket("ho-tich").int_field("id");
+  ASSERT_EQ(kiosk.issue_ticket("ho-tich").status, 201);
+  ASSERT_EQ(one.counter_action(1, "call-next").status, 200);
+  ASSERT_EQ(one.counter_action(1, "no-show").status, 200);
+
+  ApiResult back = one.reactivate_number(1, "1001");
+  ASSERT_EQ(back.status, 200) << back.message;
+  EXPECT_EQ(json_int(*json_field(back.body, "ticket"), "id"), first);
+  EXPECT_EQ(json_string(*json_field(back.body, "ticket"), "state"), "waiting");
+  EXPECT_EQ(json_int(*json_field(back.body, "ticket"), "position"), 0);  // its old place, ahead of 1002
+  EXPECT_EQ(json_int(*json_field(back.body, "counter"), "number"), 1);
+
+  ApiResult again = one.reactivate_number(1, "1001");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error, "invalid_transition");
+  ApiResult unknown = one.reactivate_number(1, "1999");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.error, "unknown_ticket");
+  EXPECT_NE(unknown.message.find("1999"), std::string::npos) << unknown.message;
+  EXPECT_EQ(one.reactivate_number(1, "").status, 400);
+}
+
 TEST_F(ClientLibrary, RefusalsCarryTheirIdsAndMessages) {
   ApiClient c(at(daemon.port()));
   ApiResult bad = c.login("canbo1", "sai-mat-khau", 1);
