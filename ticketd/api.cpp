@@ -36,6 +36,9 @@ ApiResponse error_response(const Status& s) {
 ApiResponse unauthenticated_response(const Caller& caller) {
   if (caller.expired)
     return error_response(Status::unauthenticated("session_expired", "Phiên đăng nhập đã hết hạn, hãy đăng nhập lại"));
+  if (caller.unknown_device_key)
+    return error_response(Status::unauthenticated(
+        "unauthenticated", "Khóa thiết bị không đúng; hãy kiểm tra khóa đã cấu hình cho thiết bị này"));
   return error_response(Status::unauthenticated("unauthenticated", "Cần đăng nhập hoặc khóa thiết bị hợp lệ"));
 }
 
@@ -183,6 +186,9 @@ std::shared_ptr<const Api::CachedView> Api::current_view(const Published& publis
 }
 
 bool Api::may_read(const Call& c) const {
+  // A wrong key is refused even where none is needed: a display or kiosk set up with a
+  // mistyped key is noticed when it is installed, not when it first has to write.
+  if (c.caller.unknown_device_key) return false;
   if (options_.public_reads) return true;
   return c.caller.is_staff() || c.caller.device != nullptr;
 }
@@ -190,7 +196,7 @@ bool Api::may_read(const Call& c) const {
 void Api::authorize_stream(const std::string& token, const std::string& key, std::function<void(bool)> done) {
   office_.post([this, token, key, done = std::move(done)] {
     const Caller caller = identify(office_.config(), office_.sessions(), token, key, office_.now());
-    done(options_.public_reads || caller.is_staff() || caller.device != nullptr);
+    done(!caller.unknown_device_key && (options_.public_reads || caller.is_staff() || caller.device != nullptr));
   });
 }
 
@@ -252,7 +258,9 @@ void Api::route(Call call) {
   }
   if (n == 2 && (p1 == "office" || p1 == "services" || p1 == "queue")) {
     if (!get) return method_not_allowed();
-    if (options_.public_reads && p1 != "office") {
+    const bool wrong_key = call.bearer_token.empty() && !call.device_key.empty() &&
+                           !find_device(office_.config(), call.device_key);
+    if (options_.public_reads && p1 != "office" && !wrong_key) {
       if (auto view = current_view(p1 == "queue" ? queue_view_ : services_view_)) {
         ApiResponse r;
         r.body = view->body;

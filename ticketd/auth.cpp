@@ -107,13 +107,19 @@ Caller identify(const OfficeConfig& config, const Sessions& sessions, const std:
   }
   if (!device_key.empty()) {
     c.presented_credentials = true;
-    // Compared in constant time against every key, so response timing reveals nothing
-    // about how much of a guessed key was right.
-    for (const auto& d : config.devices)
-      if (same_secret(d.key, device_key))
-        c.device = &d;
+    c.device = find_device(config, device_key);
+    c.unknown_device_key = c.device == nullptr;
   }
   return c;
+}
+
+const Device* find_device(const OfficeConfig& config, std::string_view key) {
+  // Compared in constant time against every key, so response timing reveals nothing
+  // about how much of a guessed key was right.
+  const Device* found = nullptr;
+  for (const auto& d : config.devices)
+    if (same_secret(d.key, key)) found = &d;
+  return found;
 }
 
 }  // namespace motcua

@@ -31,6 +31,9 @@ std::string random_token(std::size_t bytes = 32);
 std::string token_digest(const std::string& token);
 // Compares two secrets (codes, keys) in constant time for equal lengths.
 bool same_secret(std::string_view a, std::string_view b);
+// The configured device with this key, or null. Reads only the (immutable) config, so it
+// is safe on any thread.
+const Device* find_device(const OfficeConfig& config, std::string_view key);
 
 // Who is calling: an officer session, a device, or nobody.
 struct Caller {
@@ -40,6 +43,7 @@ struct Caller {
   const Device* device = nullptr;
   bool expired = false;              // a token that was known but has expired
   bool presented_credentials = false;
+  bool unknown_device_key = false;   // a device key was sent (no token) and names no device
   bool is_staff() const { return officer != nullptr; }
   bool is_supervisor() const { return officer && officer->role != Role::officer; }
 };

@@ -196,6 +196,24 @@ TEST_F(ApiBadInput, ABrokenWebSocketHandshakeGetsAJsonRefusal) {
   EXPECT_TRUE(ws.next()) << "a correct handshake still works";
 }
 
+// The demo office reads publicly; a wrong key is refused anyway, so the IT person who
+// mistyped a display's or kiosk's key sees it at once.
+TEST_F(ApiBadInput, AWrongDeviceKeyIsRefusedEvenWhereNoKeyIsNeeded) {
+  ASSERT_EQ(make_client(*daemon)->queue().status, 200) << "public reads";
+  for (const char* path : {"/api/queue", "/api/services", "/api/office", "/api/tickets/1"}) {
+    SCOPED_TRACE(path);
+    auto r = make_client(*daemon, "sai-khoa-123")->get(path);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_EQ(r.error, "unauthenticated");
+    EXPECT_EQ(r.message, "Khóa thiết bị không đúng; hãy kiểm tra khóa đã cấu hình cho thiết bị này");
+  }
+  EXPECT_EQ(make_client(*daemon, "demo-display-key-1")->queue().status, 200) << "a right key reads as before";
+  WsReader wrong(daemon->port(), "/ws?key=sai-khoa-123");
+  EXPECT_FALSE(wrong.connected()) << "nor may a wrong key open the event stream";
+  WsReader right(daemon->port(), "/ws?key=demo-display-key-1");
+  EXPECT_TRUE(right.connected());
+}
+
 TEST_F(ApiBadInput, WrongMethodIs405) {
   const std::string raw =
       raw_exchange(daemon->port(), "DELETE /api/queue HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
