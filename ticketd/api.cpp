@@ -33,12 +33,14 @@ ApiResponse error_response(const Status& s) {
   return r;
 }
 
+namespace {
+constexpr const char* kWrongDeviceKey = "Khóa thiết bị không đúng; hãy kiểm tra khóa đã cấu hình cho thiết bị này";
+}  // namespace
+
 ApiResponse unauthenticated_response(const Caller& caller) {
   if (caller.expired)
     return error_response(Status::unauthenticated("session_expired", "Phiên đăng nhập đã hết hạn, hãy đăng nhập lại"));
-  if (caller.unknown_device_key)
-    return error_response(Status::unauthenticated(
-        "unauthenticated", "Khóa thiết bị không đúng; hãy kiểm tra khóa đã cấu hình cho thiết bị này"));
+  if (caller.unknown_device_key) return error_response(Status::unauthenticated("unauthenticated", kWrongDeviceKey));
   return error_response(Status::unauthenticated("unauthenticated", "Cần đăng nhập hoặc khóa thiết bị hợp lệ"));
 }
 
@@ -193,10 +195,12 @@ bool Api::may_read(const Call& c) const {
   return c.caller.is_staff() || c.caller.device != nullptr;
 }
 
-void Api::authorize_stream(const std::string& token, const std::string& key, std::function<void(bool)> done) {
+void Api::authorize_stream(const std::string& token, const std::string& key, std::function<void(std::string)> done) {
   office_.post([this, token, key, done = std::move(done)] {
     const Caller caller = identify(office_.config(), office_.sessions(), token, key, office_.now());
-    done(!caller.unknown_device_key && (options_.public_reads || caller.is_staff() || caller.device != nullptr));
+    const bool ok = !caller.unknown_device_key && (options_.public_reads || caller.is_staff() || caller.device != nullptr);
+    if (ok) return done({});
+    done(caller.unknown_device_key ? kWrongDeviceKey : "Cần khóa thiết bị hoặc đăng nhập");
   });
 }
 

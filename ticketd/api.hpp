@@ -58,7 +58,8 @@ class Api {
   void handle(Request request, Respond respond);
 
   // For the WebSocket upgrade: may this caller subscribe? Runs the check on the strand.
-  void authorize_stream(const std::string& token, const std::string& key, std::function<void(bool)> done);
+  // `done` gets the refusal's message, or an empty string when the stream may open.
+  void authorize_stream(const std::string& token, const std::string& key, std::function<void(std::string)> done);
 
   const ApiOptions& options() const { return options_; }
 

@@ -144,10 +144,9 @@ void HttpSession::upgrade_to_websocket(http::request<http::string_body> req) {
   if (auto it = req.find(http::field::authorization); it != req.end() && it->value().starts_with("Bearer "))
     token = std::string(it->value().substr(7));
   if (auto it = req.find("X-Device-Key"); it != req.end()) key = std::string(it->value());
-  api_.authorize_stream(token, key, [self = shared_from_this(), req = std::move(req), since, has_since](bool ok) mutable {
-    net::post(self->socket_.get_executor(), [self, req = std::move(req), since, has_since, ok]() mutable {
-      if (!ok)
-        return self->write_error(http::status::unauthorized, "unauthenticated", "Cần khóa thiết bị hoặc đăng nhập");
+  api_.authorize_stream(token, key, [self = shared_from_this(), req = std::move(req), since, has_since](std::string refusal) mutable {
+    net::post(self->socket_.get_executor(), [self, req = std::move(req), since, has_since, refusal = std::move(refusal)]() mutable {
+      if (!refusal.empty()) return self->write_error(http::status::unauthorized, "unauthenticated", refusal);
       self->disarm_deadline();
       self->timer_.cancel();
       // The WebSocket keeps its own timeouts (ping and idle) on a Beast stream.

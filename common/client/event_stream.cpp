@@ -92,11 +92,15 @@ class EventStream::Impl : public std::enable_shared_from_this<Impl> {
     ws_->set_option(websocket::stream_base::decorator(
         [](websocket::request_type& req) { req.set(http::field::user_agent, "motcua-client/0.1"); }));
     ws_->read_message_max(16 * 1024 * 1024);
-    ws_->async_handshake(options_.server.to_string(), target(),
+    handshake_response_ = {};
+    ws_->async_handshake(handshake_response_, options_.server.to_string(), target(),
                          [self = shared_from_this()](beast::error_code ec2) { self->on_handshake(ec2); });
   }
 
   void on_handshake(beast::error_code ec) {
+    // A refusal (a wrong device key: 401) says why in its JSON body; that reason, not
+    // "upgrade declined", is what the person setting up the device needs to read.
+    if (ec == websocket::error::upgrade_declined) return fail(ec, refusal_message(handshake_response_));
     if (ec) return fail(ec);
     backoff_ = options_.initial_backoff;
     ++connections;
@@ -156,7 +160,15 @@ class EventStream::Impl : public std::enable_shared_from_this<Impl> {
     callbacks_.on_message(message);
   }
 
-  void fail(beast::error_code ec) {
+  static std::string refusal_message(const websocket::response_type& response) {
+    beast::error_code parse_ec;
+    const json::value body = json::parse(response.body(), parse_ec);
+    const json::value* message = !parse_ec && body.is_object() ? body.get_object().if_contains("message") : nullptr;
+    const std::string why = message && message->is_string() ? std::string(message->get_string()) : std::string();
+    return "máy chủ từ chối (HTTP " + std::to_string(response.result_int()) + ")" + (why.empty() ? "" : ": " + why);
+  }
+
+  void fail(beast::error_code ec, const std::string& why = {}) {
     if (ws_) {
       beast::error_code ignored;
       beast::get_lowest_layer(*ws_).socket().close(ignored);
@@ -164,8 +176,9 @@ class EventStream::Impl : public std::enable_shared_from_this<Impl> {
     if (stopped_) return;
     auto delay = jittered(backoff_);
     backoff_ = std::min(backoff_ * 2, options_.max_backoff);
-    report(StreamState::disconnected, "Mất kết nối tới " + options_.server.to_string() + " (" + network_problem(ec) +
-                                          "); thử lại sau " + retry_delay_text(delay));
+    report(StreamState::disconnected, "Mất kết nối tới " + options_.server.to_string() + " (" +
+                                          (why.empty() ? network_problem(ec) : why) + "); thử lại sau " +
+                                          retry_delay_text(delay));
     retry_timer_.expires_after(delay);
     retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
       if (!wait_ec) self->connect();
@@ -178,6 +191,7 @@ class EventStream::Impl : public std::enable_shared_from_this<Impl> {
   }
 
   net::io_context& ioc_;
+  websocket::response_type handshake_response_;
   net::strand<net::io_context::executor_type> strand_;
   EventStreamOptions options_;
   EventStreamCallbacks callbacks_;

@@ -64,9 +64,9 @@ class DisplayE2E : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
-  void start_display(unsigned short port, int repeat = 1) {
+  void start_display(unsigned short port, int repeat = 1, const std::string& key = "demo-display-key-1") {
     display_ = std::make_unique<DisplayProcess>(
-        std::vector<std::string>{"--server", "127.0.0.1:" + std::to_string(port), "--key", "demo-display-key-1",
+        std::vector<std::string>{"--server", "127.0.0.1:" + std::to_string(port), "--key", key,
                                  "--size", std::to_string(kWidth) + "x" + std::to_string(kHeight), "--repeat",
                                  std::to_string(repeat),
                                  "--wav-out", wav_, "--screenshot", shot_, "--exit-after", "170"},
@@ -284,6 +284,18 @@ TEST_F(DisplayE2E, StartsBeforeTicketdIsUpAndConnectsWhenItComes) {
   ASSERT_TRUE(wait_announcements(1));
   EXPECT_GT(envelope_similarity(sentences()[0], expected(land, 3, false)), kSame);
   EXPECT_FALSE(offline_mark_shown());
+}
+
+// The IT person mistyped the board's key: the board stays offline and its log says why in
+// the daemon's words, not as a network fault.
+TEST_F(DisplayE2E, AWrongKeyIsNamedInTheLogAndTheBoardStaysOffline) {
+  ASSERT_TRUE(daemon_.start()) << daemon_.log();
+  start_display(daemon_.port(), 1, "sai-khoa-123");
+  ASSERT_TRUE(wait_until([&] { return display_->log_lines("mất kết nối").size() >= 1; }, 30s));
+  const std::string line = display_->log_lines("mất kết nối").front();
+  EXPECT_NE(line.find("máy chủ từ chối (HTTP 401): Khóa thiết bị không đúng"), std::string::npos) << line;
+  EXPECT_TRUE(wait_until([&] { return offline_mark_shown(); }, 30s));
+  EXPECT_EQ(connections(), 0u);
 }
 
 // An ordinary morning: several counters call within seconds. Said back to back, two
