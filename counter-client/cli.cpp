@@ -74,8 +74,12 @@ class Runner {
     if (o_.command == "logout") return logout();
     if (o_.command == "status") return status();
     if (o_.command == "reactivate") {
-      return report(client_->reactivate(std::stoll(o_.args[0]), session_->counter), [](const json::value& b) {
-        return "Đã đưa số " + json_string(b, "number") + " (" + json_string(b, "service_name") + ") trở lại hàng chờ.";
+      // By the printed number, the counter action: an officer never sees ticket ids.
+      return report(client_->reactivate_number(session_->counter, o_.args[0]), [](const json::value& b) {
+        const json::value* t = client::json_field(b, "ticket");
+        const json::value ticket = t ? *t : json::value();
+        return "Đã đưa số " + json_string(ticket, "number") + " (" + json_string(ticket, "service_name") +
+               ") trở lại hàng chờ, ở vị trí cũ.";
       });
     }
     return action();

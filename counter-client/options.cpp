@@ -121,7 +121,10 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
     } else if (o.command == "transfer") {
       if (o.service.empty() && !o.to_counter) r.error = "transfer cần --service MÃ và/hoặc --to-counter N";
     } else if (o.command == "reactivate") {
-      if (o.args.empty() || !to_int(o.args[0])) r.error = "reactivate cần mã số (id) của số thứ tự, ví dụ: reactivate 42";
+      // The number printed on the citizen's paper; ticketd reads it (digits, or with the
+      // service's letters) and names what is wrong with it.
+      if (o.args.empty() || o.args[0].empty())
+        r.error = "reactivate cần số in trên phiếu của công dân vắng mặt, ví dụ: reactivate 1023";
     }
   }
   return r;
@@ -149,7 +152,7 @@ Lệnh:
   call-next | recall | start | no-show | close | resume
   transfer [--service MÃ] [--to-counter N]
   pause [--reason "Nghỉ trưa"]
-  reactivate ID_SỐ
+  reactivate SỐ   đưa số đã ghi vắng mặt trở lại hàng chờ, ở vị trí cũ (SỐ in trên phiếu, ví dụ 1023)
 
 Tùy chọn chung:
   --server HOST:PORT   máy chủ ticketd (mặc định: của phiên, $MOTCUA_SERVER, 127.0.0.1:8080)
@@ -168,7 +171,8 @@ Mã thoát:
   5  lỗi máy chủ (5xx)
 
 Phím tắt trên bảng điều khiển: F1/Space gọi tiếp, F2 gọi lại, F3 bắt đầu, F4 vắng mặt,
-F5 chuyển, F6/Enter kết thúc, F7 tạm dừng/tiếp tục, F12 lưu ảnh màn hình.
+F5 chuyển, F6/Enter kết thúc, F7 tạm dừng/tiếp tục, F8 khôi phục số vắng mặt,
+F12 lưu ảnh màn hình.
 Máy đánh giá: phím 1–4 chọn mức, 1–5 chọn lý do, 6 hoặc Enter gửi “Không hài lòng” không nêu lý do.
 )";
 }

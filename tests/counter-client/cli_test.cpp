@@ -116,3 +116,29 @@ TEST_F(Cli, WrongPasswordExpiredSessionAndServerDown) {
   EXPECT_NE(down.output.find("Không kết nối được"), std::string::npos) << down.output;
   EXPECT_EQ(cc({"--bogus"}).exit_code, exit_usage);
 }
+
+// The officer has the number printed on the paper, never the ticket id: `reactivate 1001`.
+TEST_F(Cli, ReactivateTakesThePrintedNumber) {
+  ASSERT_EQ(cc({"login", "canbo1", "--counter", "1", "--password", "demo1234"}).exit_code, exit_ok);
+  const std::int64_t first = issue("ho-tich");
+  ASSERT_GT(issue("ho-tich"), 0);
+  ASSERT_EQ(cc({"call-next"}).exit_code, exit_ok);
+  ASSERT_EQ(cc({"no-show"}).exit_code, exit_ok);
+
+  CliRun back = cc({"reactivate", "1001"});
+  ASSERT_EQ(back.exit_code, exit_ok) << back.output;
+  EXPECT_NE(back.output.find("Đã đưa số 1001 (Tư pháp – Hộ tịch) trở lại hàng chờ"), std::string::npos)
+      << back.output;
+  motcua::client::ApiClient reader(motcua::client::ApiClientOptions{{"127.0.0.1", daemon.port()}});
+  EXPECT_EQ(reader.ticket(first).string_field("state"), "waiting");
+  CliRun next = cc({"--json", "call-next"});
+  ASSERT_EQ(next.exit_code, exit_ok) << next.output;
+  EXPECT_EQ(json::parse(next.output).at("ticket").at("number").as_string(), "1001");  // its old place
+
+  CliRun unknown = cc({"reactivate", "1999"});
+  EXPECT_EQ(unknown.exit_code, exit_refused);
+  EXPECT_NE(unknown.output.find("Hôm nay không có số 1999"), std::string::npos) << unknown.output;
+  CliRun missing = cc({"reactivate"});
+  EXPECT_EQ(missing.exit_code, exit_usage);
+  EXPECT_NE(missing.output.find("reactivate 1023"), std::string::npos) << missing.output;
+}

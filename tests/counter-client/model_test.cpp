@@ -481,7 +481,10 @@ TEST(Options, ParsesCommandsAndRejectsBadInput) {
   EXPECT_EQ(parse_options({"cc", "login", "canbo1", "canbo2", "--counter", "1"}).error,
             "Thừa tham số cho lệnh login: canbo2");
   EXPECT_EQ(parse_options({"cc", "login", "canbo1", "--counter", "1"}).error, "");
-  EXPECT_EQ(parse_options({"cc", "reactivate", "42"}).error, "");
+  // reactivate takes the number printed on the citizen's paper.
+  EXPECT_EQ(parse_options({"cc", "reactivate", "1023"}).error, "");
+  EXPECT_EQ(parse_options({"cc", "reactivate", "A015"}).error, "");
+  EXPECT_NE(parse_options({"cc", "reactivate"}).error.find("reactivate 1023"), std::string::npos);
   EXPECT_NE(parse_options({"cc", "--counter", "x"}).error, "");
   EXPECT_NE(parse_options({"cc", "--rating-pad", "--counter", "3"}).error, "");
   auto pad = parse_options({"cc", "--rating-pad", "--counter", "3", "--key", "k", "--vote-window", "5"});
