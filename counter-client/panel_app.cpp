@@ -104,6 +104,12 @@ void PanelApp::handle_key(const SDL_KeyboardEvent& key) {
     if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && !login_pending_) submit_login();
     return;
   }
+  if (show_reactivate_) {
+    if (k == SDLK_ESCAPE) show_reactivate_ = false;
+    // Enter reads the field as ImGui last wrote it, as the sign-in form does.
+    if (k == SDLK_RETURN || k == SDLK_KP_ENTER) submit_reactivate(reactivate_buf_);
+    return;
+  }
   if (show_transfer_ || show_pause_) {
     if (k == SDLK_ESCAPE) {
       show_transfer_ = show_pause_ = false;
@@ -152,6 +158,7 @@ void PanelApp::handle_key(const SDL_KeyboardEvent& key) {
       if (model_->can(PanelAction::pause)) show_pause_ = true;
       else trigger(PanelAction::pause);
       return;
+    case SDLK_F8: return open_reactivate_entry();
     default: return;
   }
 }
@@ -163,12 +170,15 @@ void PanelApp::trigger(PanelAction a, json::object body) {
     std::string why = model_->busy()                ? "đang chờ kết quả thao tác trước"
                       : !model_->connected()         ? "đang mất kết nối"
                                                      : "quầy đang ở trạng thái “" + panel_state_label(model_->state()) + "”";
-    model_->set_notice(Notice::Kind::error, "Không thể “" + action_label(a) + "” lúc này: " + why + ".", now);
+    Notice n{Notice::Kind::error, "Không thể “" + action_label(a) + "” lúc này: " + why + ".", now};
+    if (!model_->connected()) n.clears_when = Notice::ClearsWhen::reconnected;
+    model_->set_notice(std::move(n));
     return;
   }
-  if ((a == PanelAction::transfer || a == PanelAction::pause) && body.empty()) {
+  if ((a == PanelAction::transfer || a == PanelAction::pause || a == PanelAction::reactivate) && body.empty()) {
     if (a == PanelAction::transfer) show_transfer_ = true;
-    else show_pause_ = true;
+    else if (a == PanelAction::pause) show_pause_ = true;
+    else open_reactivate_entry();
     return;
   }
   model_->action_sent(a);
@@ -179,6 +189,27 @@ void PanelApp::trigger(PanelAction a, json::object body) {
     ApiResult r = c.counter_action(counter, action_path(a), body);
     inbox_.push(ActionDone{generation, a, std::move(r)});
   });
+}
+
+void PanelApp::open_reactivate_entry() {
+  if (!model_) return;
+  if (!model_->can(PanelAction::reactivate)) return trigger(PanelAction::reactivate);  // explains why not
+  show_transfer_ = show_pause_ = false;
+  show_reactivate_ = true;
+  focus_reactivate_ = true;
+  reactivate_error_.clear();
+  std::memset(reactivate_buf_, 0, sizeof(reactivate_buf_));
+  ++reactivate_field_;
+}
+
+void PanelApp::submit_reactivate(const std::string& number) {
+  if (!model_ || model_->busy()) return;
+  if (number.empty()) {
+    reactivate_error_ = "Hãy nhập số in trên phiếu của công dân, ví dụ 1023.";
+    return;
+  }
+  reactivate_error_.clear();
+  trigger(PanelAction::reactivate, json::object{{"number", number}});
 }
 
 void PanelApp::submit_login() {
@@ -227,7 +258,7 @@ void PanelApp::end_session(const std::string& why) {
   ++generation_;
   stream_.reset();
   model_.reset();
-  show_transfer_ = show_pause_ = false;
+  show_transfer_ = show_pause_ = show_reactivate_ = false;
   logout_pending_ = false;
   login_info_ = why;
   focus_password_ = user_buf_[0] != 0;
@@ -271,7 +302,16 @@ void PanelApp::on_incoming(Incoming& item) {
   } else if (auto* o = std::get_if<OfficeDone>(&item)) {
     if (model_ && o->generation == generation_ && o->result.ok()) model_->apply_office(o->result.body);
   } else if (auto* a = std::get_if<ActionDone>(&item)) {
-    if (model_ && a->generation == generation_) model_->action_done(a->action, a->result, now);
+    if (model_ && a->generation == generation_) {
+      model_->action_done(a->action, a->result, now);
+      if (a->action == PanelAction::reactivate) {
+        // Done: the entry closes. Refused or unconfirmed: it stays, saying why, for a retype.
+        if (a->result.ok()) show_reactivate_ = false;
+        else if (a->result.transport_failed() && model_->notice()) reactivate_error_ = model_->notice()->text;
+        else reactivate_error_ = a->result.message;  // the daemon's own words
+        focus_reactivate_ = true;
+      }
+    }
   } else if (auto* lo = std::get_if<LogoutDone>(&item)) {
     logout_pending_ = false;
     if (lo->result.ok() || lo->result.status == 401) {

@@ -46,6 +46,11 @@ class PanelApp {
   // Whether the sign-in form shows, and the note above it (why the last session ended).
   bool signing_in() const { return model_ == nullptr; }
   const std::string& sign_in_note() const { return login_info_; }
+  // What the signed-in panel shows (null while signing in), and the number entry's state:
+  // read by tests, which drive the panel only through SDL events.
+  const PanelModel* model() const { return model_.get(); }
+  bool reactivate_entry_open() const { return show_reactivate_; }
+  const std::string& reactivate_error() const { return reactivate_error_; }
 
  private:
   struct StreamMessage { int generation; boost::json::object message; };
@@ -69,6 +74,9 @@ class PanelApp {
   void draw_main();
   void draw_transfer_picker();
   void draw_pause_picker();
+  void draw_reactivate_entry();
+  void open_reactivate_entry();
+  void submit_reactivate(const std::string& number);
   void screenshot();
 
   GuiWindow& window_;
@@ -98,6 +106,13 @@ class PanelApp {
   bool show_transfer_ = false;
   bool show_pause_ = false;
   char pause_other_buf_[128] = {};
+  // "Khôi phục số vắng mặt": the number typed from the citizen's paper. The entry stays
+  // open until the daemon accepts it, so a refused number can be corrected in place.
+  bool show_reactivate_ = false;
+  bool focus_reactivate_ = false;
+  int reactivate_field_ = 0;  // a new id clears ImGui's own copy of the field's text
+  char reactivate_buf_[16] = {};
+  std::string reactivate_error_;
   bool logout_pending_ = false;
   std::string pending_screenshot_;
 };

@@ -47,6 +47,7 @@ void PanelApp::draw() {
   ImGui::End();
   if (model_ && show_transfer_) draw_transfer_picker();
   if (model_ && show_pause_) draw_pause_picker();
+  if (model_ && show_reactivate_) draw_reactivate_entry();
 }
 
 void PanelApp::draw_login() {
@@ -191,6 +192,12 @@ void PanelApp::draw_main() {
   else
     ImGui::TextUnformatted("Tổng: không có ai đang chờ");
   ImGui::Text("Đã phục vụ hôm nay: %lld", static_cast<long long>(m.served_today()));
+  // Here, by the lines it puts a citizen back into; usable whatever the counter is doing.
+  bool picker_open = show_transfer_ || show_pause_ || show_reactivate_;
+  ImGui::Spacing();
+  ImGui::BeginDisabled(!m.can(PanelAction::reactivate) || picker_open);
+  if (ImGui::Button("Khôi phục số vắng mặt  [F8]", ImVec2(-1, 48))) open_reactivate_entry();
+  ImGui::EndDisabled();
   ImGui::EndChild();
 
   // The last notice (what just happened, or why something failed).
@@ -225,7 +232,6 @@ void PanelApp::draw_main() {
       {PanelAction::close, "F6 / Enter", m.can(PanelAction::close)},
       {paused ? PanelAction::resume : PanelAction::pause, "F7", m.can(paused ? PanelAction::resume : PanelAction::pause)},
   };
-  bool picker_open = show_transfer_ || show_pause_;
   for (int i = 0; i < 7; ++i) {
     const Rect& r = buttons[i];
     ImGui::SetCursorPos(ImVec2(r.x, r.y));
@@ -296,6 +302,51 @@ void PanelApp::draw_pause_picker() {
   }
   ImGui::EndDisabled();
   if (ImGui::Button("Hủy  [Esc]", ImVec2(-1, 40))) show_pause_ = false;
+  ImGui::End();
+}
+
+void PanelApp::draw_reactivate_entry() {
+  const Fonts& f = window_.fonts();
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(600.0f, io.DisplaySize.x - 20), 0));
+  ImGui::Begin("Khôi phục số vắng mặt###reactivate", nullptr,
+               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
+  if (focus_reactivate_) ImGui::SetWindowFocus();
+  ImGui::TextWrapped("Công dân đã bị ghi vắng mặt quay lại: nhập số in trên phiếu (ví dụ 1023) rồi nhấn Enter. "
+                     "Số sẽ trở lại hàng chờ, ở vị trí cũ.");
+  ImGui::PushFont(f.large);
+  ImGui::SetNextItemWidth(-1);
+  // Asked again until it took, as on the sign-in form.
+  if (focus_reactivate_) ImGui::SetKeyboardFocusHere();
+  // Upper case: a number with the service's letters ("A015") reads as printed.
+  ImGui::InputText(("##number" + std::to_string(reactivate_field_)).c_str(), reactivate_buf_, sizeof(reactivate_buf_),
+                   ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
+  if (ImGui::IsItemActive()) focus_reactivate_ = false;
+  ImGui::PopFont();
+  const bool busy = model_->busy();
+  if (busy) {
+    ImGui::TextUnformatted("Đang gửi…");
+  } else if (!reactivate_error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
+    ImGui::TextWrapped("%s", reactivate_error_.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::BeginDisabled(busy || !model_->can(PanelAction::reactivate));
+  if (const auto& absent = model_->recent_absent(); !absent.empty()) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Hoặc chọn số vắng mặt gần đây tại quầy:");
+    for (const auto& t : absent) {
+      std::string label = "Số " + t.number + (t.service_name.empty() ? "" : " — " + t.service_name);
+      if (ImGui::Button((label + "##absent" + std::to_string(t.id)).c_str(), ImVec2(-1, 40))) submit_reactivate(t.number);
+    }
+  }
+  ImGui::Spacing();
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (ImGui::Button("Khôi phục  [Enter]", ImVec2(half, 40))) submit_reactivate(reactivate_buf_);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Hủy  [Esc]", ImVec2(half, 40))) show_reactivate_ = false;
   ImGui::End();
 }
 

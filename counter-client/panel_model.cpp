@@ -21,9 +21,32 @@ const char* action_path(PanelAction a) {
     case PanelAction::close: return "close";
     case PanelAction::pause: return "pause";
     case PanelAction::resume: return "resume";
+    case PanelAction::reactivate: return "reactivate";
   }
   return "";
 }
+
+namespace {
+
+// The live-feed event an action produces at its counter (docs/API.md, WebSocket).
+const char* event_of(PanelAction a) {
+  switch (a) {
+    case PanelAction::call_next: return "ticket.called";
+    case PanelAction::recall: return "ticket.recalled";
+    case PanelAction::start: return "ticket.started";
+    case PanelAction::no_show: return "ticket.no_show";
+    case PanelAction::transfer: return "ticket.transferred";
+    case PanelAction::close: return "ticket.closed";
+    case PanelAction::pause: return "counter.paused";
+    case PanelAction::resume: return "counter.resumed";
+    case PanelAction::reactivate: return "ticket.reactivated";
+  }
+  return "";
+}
+
+constexpr std::size_t kRecentAbsentKept = 5;
+
+}  // namespace
 
 std::string action_label(PanelAction a) {
   switch (a) {
@@ -35,6 +58,7 @@ std::string action_label(PanelAction a) {
     case PanelAction::close: return "Kết thúc";
     case PanelAction::pause: return "Tạm dừng";
     case PanelAction::resume: return "Tiếp tục";
+    case PanelAction::reactivate: return "Khôi phục số vắng mặt";
   }
   return "";
 }
@@ -184,6 +208,8 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
                               "Vui lòng đăng nhập lại.";
     }
   }
+  track_absent(event, m);
+  note_landed(event, m, now_ms);
   if (event == "ticket.issued" && before == "idle" && counter_state_ == "idle") {
     std::string service;
     if (const auto* t = json_field(m, "ticket")) service = json_string(*t, "service");
@@ -195,15 +221,77 @@ void PanelModel::apply_message(const json::object& message, std::int64_t now_ms)
   }
 }
 
+void PanelModel::track_absent(const std::string& event, const json::value& m) {
+  const std::int64_t id = json_int(m, "ticket_id");
+  if (id == 0) return;
+  // Whatever happened to it next (reactivated here or elsewhere, cancelled, day end), it
+  // is no longer a no-show to bring back.
+  std::erase_if(recent_absent_, [id](const AbsentTicket& t) { return t.id == id; });
+  if (event != "ticket.no_show" || json_int(m, "counter") != counter_) return;
+  const json::value* t = json_field(m, "ticket");
+  if (!t || !t->is_object()) return;
+  recent_absent_.insert(recent_absent_.begin(), AbsentTicket{id, json_string(*t, "number"), json_string(*t, "service_name")});
+  if (recent_absent_.size() > kRecentAbsentKept) recent_absent_.resize(kRecentAbsentKept);
+}
+
+void PanelModel::note_landed(const std::string& event, const json::value& m, std::int64_t now_ms) {
+  if (json_int(m, "counter") != counter_) return;
+  if (pending_ && event == event_of(*pending_)) {
+    const json::value* t = json_field(m, "ticket");
+    pending_landed_ticket_ = t ? *t : json::value();
+  }
+  if (!notice_ || notice_->clears_when != Notice::ClearsWhen::action_lands) return;
+  if (event != event_of(notice_->action)) return;
+  const json::value* t = json_field(m, "ticket");
+  set_notice(Notice::Kind::success, success_text(notice_->action, t ? *t : json::value()), now_ms);
+}
+
 void PanelModel::set_connected(bool connected, const std::string& detail, std::int64_t now_ms) {
   connected_ = connected;
   connection_detail_ = detail;
+  if (connected && notice_ && notice_->clears_when == Notice::ClearsWhen::reconnected)
+    set_notice(Notice::Kind::info, "Đã kết nối lại với máy chủ.", now_ms);
 }
 
-void PanelModel::action_sent(PanelAction a) { pending_ = a; }
+void PanelModel::action_sent(PanelAction a) {
+  pending_ = a;
+  pending_landed_ticket_.reset();
+}
+
+std::string PanelModel::counter_label(int number) const {
+  for (const auto& k : counters_)
+    if (k.number == number && !k.name.empty()) return k.name;
+  return "Quầy " + std::to_string(number);
+}
+
+// What the officer reads once an action took effect, naming the number it concerned (the
+// reply's ticket, or the feed's: after a no-show or a transfer the counter holds none).
+std::string PanelModel::success_text(PanelAction a, const json::value& t) const {
+  const std::string number = t.is_object() ? json_string(t, "number") : std::string();
+  const std::string service = t.is_object() ? json_string(t, "service_name") : std::string();
+  if (number.empty()) return action_label(a) + ": đã thực hiện.";
+  switch (a) {
+    case PanelAction::call_next:
+    case PanelAction::recall: return "Đang mời số " + number + (service.empty() ? "" : " (" + service + ")") + ".";
+    case PanelAction::start: return "Bắt đầu phục vụ số " + number + ".";
+    case PanelAction::no_show: return "Vắng mặt: số " + number + ". Nếu công dân quay lại, nhấn F8 để khôi phục.";
+    case PanelAction::close: return "Kết thúc: số " + number + ".";
+    case PanelAction::transfer: {
+      const std::int64_t to = json_int(t, "target_counter");
+      return "Đã chuyển số " + number + " sang " +
+             (to > 0 ? counter_label(static_cast<int>(to)) : "lĩnh vực " + service) + ".";
+    }
+    case PanelAction::reactivate: return "Đã đưa số " + number + " trở lại hàng chờ (vị trí cũ).";
+    case PanelAction::pause:
+    case PanelAction::resume: break;
+  }
+  return action_label(a) + ": đã thực hiện.";
+}
 
 void PanelModel::action_done(PanelAction a, const client::ApiResult& r, std::int64_t now_ms) {
   pending_.reset();
+  const std::optional<json::value> landed = std::move(pending_landed_ticket_);
+  pending_landed_ticket_.reset();
   std::string label = action_label(a);
   if (r.status == 204 && a == PanelAction::call_next) {
     set_notice(Notice::Kind::info, "Không có ai đang chờ.", now_ms);
@@ -211,19 +299,23 @@ void PanelModel::action_done(PanelAction a, const client::ApiResult& r, std::int
   }
   if (r.ok()) {
     if (const auto* c = json_field(r.body, "counter"); c && c->is_object()) apply_counter(*c);
-    std::string text = label + ": đã thực hiện.";
-    if (ticket_ && (a == PanelAction::call_next || a == PanelAction::recall)) {
-      text = "Đang mời số " + ticket_->number + " (" + ticket_->service_name + ").";
-    }
-    set_notice(Notice::Kind::success, text, now_ms);
+    const json::value* t = json_field(r.body, "ticket");
+    set_notice(Notice::Kind::success, success_text(a, t ? *t : json::value()), now_ms);
     return;
   }
   if (r.transport_failed()) {
+    if (landed) {  // the reply was lost, but the feed already showed it done
+      set_notice(Notice::Kind::success, success_text(a, *landed), now_ms);
+      return;
+    }
     // Never replayed: the officer sees it failed, and the live feed shows what really happened.
-    set_notice(Notice::Kind::error,
-               "“" + label + "” chưa được xác nhận — " + r.message +
-                   " Thao tác không được gửi lại tự động; hãy xem trạng thái quầy rồi thử lại.",
-               now_ms);
+    Notice n{Notice::Kind::error,
+             "“" + label + "” chưa được xác nhận — " + r.message +
+                 " Thao tác không được gửi lại tự động; hãy xem trạng thái quầy rồi thử lại.",
+             now_ms};
+    n.clears_when = Notice::ClearsWhen::action_lands;
+    n.action = a;
+    set_notice(std::move(n));
     return;
   }
   if (r.status == 401 || (r.status == 403 && r.error == "not_signed_in")) session_lost_ = true;
@@ -246,6 +338,8 @@ bool PanelModel::can(PanelAction a) const {
     case PanelAction::close: return s == "serving";
     case PanelAction::pause: return s == "idle";
     case PanelAction::resume: return s == "paused";
+    // The citizen may come back while the officer serves someone else.
+    case PanelAction::reactivate: return s == "idle" || s == "calling" || s == "serving" || s == "paused";
   }
   return false;
 }

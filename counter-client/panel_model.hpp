@@ -15,7 +15,8 @@
 
 namespace motcua::counter {
 
-enum class PanelAction { call_next, recall, start, no_show, transfer, close, pause, resume };
+// reactivate: a citizen marked absent came back; the officer types the number on the paper.
+enum class PanelAction { call_next, recall, start, no_show, transfer, close, pause, resume, reactivate };
 // What the panel says about the counter; `offline` whenever the live feed is down.
 enum class PanelState { offline, closed, idle, calling, serving, paused };
 
@@ -52,6 +53,19 @@ struct Notice {
   enum class Kind { info, success, error } kind = Kind::info;
   std::string text;
   std::int64_t at_ms = 0;
+  // An error that stops being true on its own must not stay on screen: "… đang mất kết
+  // nối" once the feed is back, "“Gọi tiếp” chưa được xác nhận" once the feed shows the
+  // call happened.
+  enum class ClearsWhen { replaced, reconnected, action_lands } clears_when = ClearsWhen::replaced;
+  PanelAction action = PanelAction::call_next;  // for action_lands
+};
+
+// A ticket this counter marked absent during this sign-in: offered as a one-click choice
+// when the citizen comes back.
+struct AbsentTicket {
+  std::int64_t id = 0;
+  std::string number;
+  std::string service_name;
 };
 
 struct Target {  // a transfer destination
@@ -76,6 +90,7 @@ class PanelModel {
   void action_sent(PanelAction a);
   void action_done(PanelAction a, const client::ApiResult& result, std::int64_t now_ms);
   void set_notice(Notice::Kind kind, std::string text, std::int64_t now_ms);
+  void set_notice(Notice notice) { notice_ = std::move(notice); }
 
   // ---- outputs ----
   bool can(PanelAction a) const;
@@ -103,10 +118,17 @@ class PanelModel {
   // Where the ticket in hand can go: the other services, in the office's order, then the
   // open or paused counters that serve its service (a closed one would refuse it).
   std::vector<Target> transfer_targets() const;
+  // Tickets this counter marked absent since signing in that are still absent, newest first.
+  const std::vector<AbsentTicket>& recent_absent() const { return recent_absent_; }
 
  private:
   void apply_counter(const boost::json::value& counter_status);
   void apply_services(const boost::json::value& services, std::int64_t as_of_ms);
+  void track_absent(const std::string& event, const boost::json::value& message);
+  // The feed showed our counter doing `event`: clears an "unconfirmed" notice about it.
+  void note_landed(const std::string& event, const boost::json::value& message, std::int64_t now_ms);
+  std::string success_text(PanelAction a, const boost::json::value& reply_ticket) const;
+  std::string counter_label(int number) const;
 
   int counter_;
   std::string username_;
@@ -135,6 +157,9 @@ class PanelModel {
   bool new_ticket_alert_ = false;
   std::string connection_detail_;
   std::optional<PanelAction> pending_;
+  // Set when the feed showed the pending action happen before its reply came: its ticket.
+  std::optional<boost::json::value> pending_landed_ticket_;
+  std::vector<AbsentTicket> recent_absent_;
   std::optional<Notice> notice_;
   std::int64_t clock_offset_ms_ = 0;
 };
