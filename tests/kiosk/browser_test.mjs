@@ -119,6 +119,7 @@ function officeClock(ms) {
   const m = Math.floor(ms / 60000 + 7 * 60) % (24 * 60);
   return m === 0 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
+const DISPLAY_KEY = 'test-display-key-1';
 function officeToml(printerPort, deadPort) {
   const localHour = (new Date().getUTCHours() + 7) % 24;
   const [opens, closes] = localHour < 12 ? ['22:00', '23:00'] : ['01:00', '02:00'];
@@ -193,6 +194,11 @@ printer = "127.0.0.1:${deadPort}"
 id = "kiosk-3"
 kind = "kiosk"
 key = "test-kiosk-key-3"
+
+[[devices]]
+id = "display-1"
+kind = "display"
+key = "${DISPLAY_KEY}"
 `;
 }
 
@@ -463,17 +469,28 @@ async function main() {
     checkEq((await kiosk2.locator('#result-number').textContent()).trim(), '1003', 'the retry issues the next number');
     checkEq(await issuedTotal(base), before + 1, 'exactly one');
 
-    // 7. A kiosk with a wrong key says so.
+    // 7. A kiosk set up with a mistyped key says so at once, to whoever set it up.
     console.log('kiosk: wrong device key');
     const bad = await context.newPage();
     await bad.goto(`${base}/kiosk?key=wrong-key`);
-    await bad.waitForSelector('button.service[data-service="ho-tich"]');
-    await bad.click('button.service[data-service="ho-tich"]');
-    await bad.waitForSelector('#screen-error:not([hidden])');
-    checkEq((await bad.locator('#error-title').textContent()).trim(), 'Máy lấy số đang tạm ngừng', 'a wrong key is refused clearly');
-    checkEq((await bad.locator('#error-message').textContent()).trim(),
+    await bad.waitForSelector('#screen-setup:not([hidden])');
+    checkEq((await bad.locator('#setup-title').textContent()).trim(), 'Khóa thiết bị của máy lấy số không đúng',
+      'a wrong key is named on the screen before any citizen comes');
+    check((await bad.locator('#setup-message').textContent()).startsWith('Khóa thiết bị không đúng'),
+      'with the server\'s reason and the way to fix it');
+    checkEq(await bad.locator('#screen-home').isHidden(), true, 'and no service buttons to press');
+    // A key of another kind of device (the hall display's) is a known key: the page loads,
+    // and the refusal comes when a citizen asks for a number.
+    const other = await context.newPage();
+    await other.goto(`${base}/kiosk?key=${DISPLAY_KEY}`);
+    await other.waitForSelector('button.service[data-service="ho-tich"]');
+    await other.click('button.service[data-service="ho-tich"]');
+    await other.waitForSelector('#screen-error:not([hidden])');
+    checkEq((await other.locator('#error-title').textContent()).trim(), 'Máy lấy số đang tạm ngừng', 'a wrong kind of key is refused clearly');
+    checkEq((await other.locator('#error-message').textContent()).trim(),
       'Vui lòng liên hệ cán bộ hướng dẫn tại sảnh để được cấp số.', 'with a next step a citizen can take, not the server\'s words');
     checkEq(await issuedTotal(base), before + 1, 'and issues nothing');
+    await other.close();
 
     // 8. A service's closing hour passes with the page open and nothing else happening: no
     // event says so, the kiosk reads the services again by itself.

@@ -394,7 +394,16 @@
     try {
       const r = await requestJson('/api/services', { headers: { 'X-Device-Key': deviceKey }, timeoutMs: 8000 });
       if (r.status === 200 && r.data) mergeServices(r.data.services, r.data.seq);
+      // A mistyped key: say so to whoever set the kiosk up, rather than show no buttons.
+      if (r.status === 401) wrongKey(r.data && r.data.message);
     } catch (e) { /* the next read or event fills them in */ }
+  }
+
+  function wrongKey(message) {
+    $('setup-title').textContent = 'Khóa thiết bị của máy lấy số không đúng';
+    $('setup-message').textContent = (message || 'Máy chủ không nhận khóa này.') +
+      ' Mở lại trang với địa chỉ /kiosk?key=<khóa thiết bị> đúng; vui lòng liên hệ cán bộ quản trị.';
+    show('setup');
   }
 
   async function start() {
