@@ -7,6 +7,7 @@
 #include "cli_process.hpp"
 #include "client/api_client.hpp"
 #include "daemon_process.hpp"
+#include "daemon_fixture.hpp"
 #include "harness.hpp"
 #include "pad_app.hpp"
 #include "panel_model.hpp"
@@ -21,39 +22,14 @@ using motcua::testing::DaemonProcess;
 
 namespace {
 
-class OfficerDay : public ::testing::Test {
+class OfficerDay : public WithDaemon {
  protected:
-  void SetUp() override {
-    use_dummy_drivers();
-    ASSERT_EQ(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS), 0) << SDL_GetError();
-    ASSERT_TRUE(daemon.start()) << daemon.log();
-    reader = std::make_unique<ApiClient>(motcua::client::ApiClientOptions{address()});
-  }
-  void TearDown() override {
-    reader.reset();
-    SDL_Quit();
-  }
-  motcua::client::ServerAddress address() const { return {"127.0.0.1", daemon.port()}; }
-  std::int64_t issue(const char* service) {
-    ApiClient kiosk(motcua::client::ApiClientOptions{address()});
-    kiosk.set_device_key("demo-kiosk-key-1");
-    return kiosk.issue_ticket(service).int_field("id");
-  }
-  CliRun cc(std::vector<std::string> args) {
-    std::vector<std::string> all = {"--server", "127.0.0.1:" + std::to_string(daemon.port()), "--session",
-                                    daemon.dir() + "/s.json"};
-    all.insert(all.end(), args.begin(), args.end());
-    return run_counter_client(all);
-  }
   // GET /api/queue wrapped as the snapshot message the live feed sends after a reconnect.
   json::object snapshot_now() {
     ApiResult q = reader->queue();
     EXPECT_EQ(q.status, 200) << q.message;
     return json::object{{"type", "snapshot"}, {"seq", json_int(q.body, "seq")}, {"queue", q.body}};
   }
-
-  DaemonProcess daemon;
-  std::unique_ptr<ApiClient> reader;
 };
 
 // Pad colours (pad_app.cpp): the reasons' red (also the ask screen's "Không hài lòng") and

@@ -11,6 +11,7 @@
 #include "client/api_client.hpp"
 #include "client/event_stream.hpp"
 #include "daemon_process.hpp"
+#include "daemon_fixture.hpp"
 #include "harness.hpp"
 #include "panel_app.hpp"
 
@@ -26,41 +27,14 @@ using motcua::testing::DaemonProcess;
 
 namespace {
 
-class Reactivate : public ::testing::Test {
+class Reactivate : public WithDaemon {
  protected:
-  void SetUp() override {
-    use_dummy_drivers();
-    ASSERT_EQ(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS), 0) << SDL_GetError();
-    ASSERT_TRUE(daemon.start()) << daemon.log();
-    reader = std::make_unique<ApiClient>(motcua::client::ApiClientOptions{address()});
-  }
-  void TearDown() override {
-    reader.reset();
-    SDL_Quit();
-  }
-  motcua::client::ServerAddress address() const { return {"127.0.0.1", daemon.port()}; }
-  json::value counter_status(int n) {
-    ApiResult q = reader->queue();
-    if (const auto* counters = json_field(q.body, "counters"); counters && counters->is_array())
-      for (const auto& c : counters->get_array())
-        if (json_int(c, "number") == n) return c;
-    return nullptr;
-  }
-  std::string counter_state(int n) { return json_string(counter_status(n), "state"); }
   std::string held_number(int n) {
     const json::value c = counter_status(n);
     const json::value* t = json_field(c, "ticket");
     return t && t->is_object() ? json_string(*t, "number") : std::string();
   }
-  std::int64_t issue(const char* service) {
-    ApiClient kiosk(motcua::client::ApiClientOptions{address()});
-    kiosk.set_device_key("demo-kiosk-key-1");
-    return kiosk.issue_ticket(service).int_field("id");
-  }
   std::string ticket_state(std::int64_t id) { return json_string(reader->ticket(id).body, "state"); }
-
-  DaemonProcess daemon;
-  std::unique_ptr<ApiClient> reader;
 };
 
 std::string notice_of(const PanelApp& panel) {
@@ -220,7 +194,9 @@ TEST_F(Reactivate, UnconfirmedNoticeClearsOnceTheFeedShowsTheActionLanded) {
   ASSERT_EQ(officer.login("canbo1", "demo1234", 1).status, 200);
   ASSERT_GT(issue("ho-tich"), 0);
   Feed feed;
-  motcua::client::EventStream stream(motcua::client::EventStreamOptions{address()}, feed.callbacks());
+  motcua::client::EventStreamOptions feed_options;
+  feed_options.server = address();
+  motcua::client::EventStream stream(feed_options, feed.callbacks());
   PanelModel model(1, "canbo1", "Nguyễn Thị Lan");
   model.set_connected(true, "", 0);
   auto snapshot = feed.wait_for("");  // the snapshot has no "event"

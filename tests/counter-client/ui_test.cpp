@@ -10,6 +10,7 @@
 #include "client/api_client.hpp"
 #include "client/event_stream.hpp"
 #include "daemon_process.hpp"
+#include "daemon_fixture.hpp"
 #include "harness.hpp"
 #include "pad_app.hpp"
 #include "panel_app.hpp"
@@ -26,45 +27,7 @@ using motcua::testing::DaemonProcess;
 
 namespace {
 
-class Ui : public ::testing::Test {
- protected:
-  void SetUp() override {
-    use_dummy_drivers();
-    ASSERT_EQ(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS), 0) << SDL_GetError();
-    ASSERT_TRUE(daemon.start()) << daemon.log();
-    server = "127.0.0.1:" + std::to_string(daemon.port());
-    reader = std::make_unique<ApiClient>(motcua::client::ApiClientOptions{{"127.0.0.1", daemon.port()}});
-  }
-  void TearDown() override {
-    reader.reset();
-    SDL_Quit();
-  }
-  motcua::client::ServerAddress address() const { return {"127.0.0.1", daemon.port()}; }
-  json::value counter_status(int n) {
-    ApiResult q = reader->queue();
-    if (const auto* counters = json_field(q.body, "counters"); counters && counters->is_array()) {
-      for (const auto& c : counters->get_array()) {
-        if (json_int(c, "number") == n) return c;
-      }
-    }
-    return nullptr;
-  }
-  std::string counter_state(int n) { return json_string(counter_status(n), "state"); }
-  std::int64_t issue(const char* service) {
-    ApiClient kiosk(motcua::client::ApiClientOptions{address()});
-    kiosk.set_device_key("demo-kiosk-key-1");
-    return kiosk.issue_ticket(service).int_field("id");
-  }
-  CliRun cc(std::vector<std::string> args) {
-    std::vector<std::string> all = {"--server", server, "--session", daemon.dir() + "/s.json"};
-    all.insert(all.end(), args.begin(), args.end());
-    return run_counter_client(all);
-  }
-
-  DaemonProcess daemon;
-  std::string server;
-  std::unique_ptr<ApiClient> reader;
-};
+class Ui : public WithDaemon {};
 
 // Types the demo password into a panel's sign-in form (user and counter pre-filled) and
 // frames until `opened` holds.
