@@ -16,9 +16,9 @@ struct CounterSpec {
   int number;
   std::string state = "idle";     // closed, idle, calling, serving, paused
   std::int64_t ticket_id = 0;     // 0 = no ticket
-  std::string ticket_number;
+  std::string ticket_number{};
   std::string service = "ho-tich";
-  std::string name;               // empty = "Quầy <number>"
+  std::string name{};             // empty = "Quầy <number>"
 };
 
 boost::json::object ticket_json(std::int64_t id, const std::string& number, const std::string& service,
