@@ -58,6 +58,21 @@ class WithDaemon : public ::testing::Test {
     return run_counter_client(all);
   }
 
+  // Signs `officer` in at `counter` through the CLI, issues one `service` ticket and serves
+  // it to its close, so the counter's pad is asked for a vote; the ticket's id (0 on failure,
+  // with the failure recorded).
+  std::int64_t serve_one_through_the_cli(const std::string& officer, int counter, const char* service) {
+    const CliRun login = cc({"login", officer, "--counter", std::to_string(counter), "--password", "demo1234"});
+    EXPECT_EQ(login.exit_code, 0) << login.output;
+    const std::int64_t id = issue(service);
+    for (const char* step : {"call-next", "start", "close"}) {
+      const CliRun r = cc({step});
+      EXPECT_EQ(r.exit_code, 0) << step << ": " << r.output;
+      if (r.exit_code != 0) return 0;
+    }
+    return login.exit_code == 0 ? id : 0;
+  }
+
   motcua::testing::DaemonProcess daemon;
   std::unique_ptr<client::ApiClient> reader;
 };

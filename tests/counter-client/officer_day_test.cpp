@@ -48,9 +48,8 @@ TEST_F(OfficerDay, PadSendsAnUnhappyVoteWithoutAReason) {
   ASSERT_TRUE(window.ok()) << window.error();
   PadApp pad(window, PadOptions{address(), 1, "demo-pad-key-1", 30});
   auto frame = [&] { pad.frame(20); };
-  ASSERT_EQ(cc({"login", "canbo1", "--counter", "1", "--password", "demo1234"}).exit_code, 0);
-  const std::int64_t id = issue("ho-tich");
-  for (const char* step : {"call-next", "start", "close"}) ASSERT_EQ(cc({step}).exit_code, 0) << step;
+  const std::int64_t id = serve_one_through_the_cli("canbo1", 1, "ho-tich");
+  ASSERT_GT(id, 0);
 
   PadLayout l = pad_layout(800, 480);
   // Tap "Không hài lòng" until the reason screen shows (the pad first has to hear the close).
@@ -76,9 +75,8 @@ TEST_F(OfficerDay, PadEnterOnTheReasonScreenSendsTheUnhappyVote) {
   ASSERT_TRUE(window.ok()) << window.error();
   PadApp pad(window, PadOptions{address(), 2, "demo-pad-key-2", 30});
   auto frame = [&] { pad.frame(20); };
-  ASSERT_EQ(cc({"login", "canbo2", "--counter", "2", "--password", "demo1234"}).exit_code, 0);
-  const std::int64_t id = issue("chung-thuc");
-  for (const char* step : {"call-next", "start", "close"}) ASSERT_EQ(cc({step}).exit_code, 0) << step;
+  const std::int64_t id = serve_one_through_the_cli("canbo2", 2, "chung-thuc");
+  ASSERT_GT(id, 0);
   ASSERT_TRUE(press_until(frame, SDLK_4, [&] { return on_reason_screen(capture(window, frame).get()); }));
   push_key(SDLK_RETURN);
   ASSERT_TRUE(pump_until(frame, [&] { return reader->ticket(id).int_field("rating") == 4; }, 200));

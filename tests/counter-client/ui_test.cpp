@@ -117,9 +117,8 @@ TEST_F(Ui, UnhappyVoteWithReasonByKeys) {
   ASSERT_TRUE(window.ok());
   PadApp pad(window, PadOptions{address(), 1, "demo-pad-key-1", 30});
   auto frame = [&] { pad.frame(20); };
-  ASSERT_EQ(cc({"login", "canbo1", "--counter", "1", "--password", "demo1234"}).exit_code, 0);
-  std::int64_t id = issue("ho-tich");
-  for (const char* step : {"call-next", "start", "close"}) ASSERT_EQ(cc({step}).exit_code, 0) << step;
+  const std::int64_t id = serve_one_through_the_cli("canbo1", 1, "ho-tich");
+  ASSERT_GT(id, 0);
   ASSERT_TRUE(pump_until(frame, [&] { return asking_pixels(capture(window, frame).get()) > 3000; }));
   push_key(SDLK_4);
   frame();
@@ -130,9 +129,8 @@ TEST_F(Ui, UnhappyVoteWithReasonByKeys) {
 }
 
 TEST_F(Ui, PadStartedAfterTheCloseStillAsksForThatVote) {
-  ASSERT_EQ(cc({"login", "canbo1", "--counter", "1", "--password", "demo1234"}).exit_code, 0);
-  std::int64_t id = issue("ho-tich");
-  for (const char* step : {"call-next", "start", "close"}) ASSERT_EQ(cc({step}).exit_code, 0) << step;
+  const std::int64_t id = serve_one_through_the_cli("canbo1", 1, "ho-tich");
+  ASSERT_GT(id, 0);
   // The pad was off (restarting, unplugged) when the close's vote.requested went out.
   GuiWindow window("pad", 800, 480, false);
   ASSERT_TRUE(window.ok());
@@ -150,9 +148,8 @@ TEST_F(Ui, NoVoteWithinTheWindowLeavesTheTicketNotRated) {
   ASSERT_TRUE(window.ok());
   PadApp pad(window, PadOptions{address(), 1, "demo-pad-key-1", 30}, [&] { return system_clock_ms() + skew; });
   auto frame = [&] { pad.frame(20); };
-  ASSERT_EQ(cc({"login", "canbo1", "--counter", "1", "--password", "demo1234"}).exit_code, 0);
-  std::int64_t id = issue("ho-tich");
-  for (const char* step : {"call-next", "start", "close"}) ASSERT_EQ(cc({step}).exit_code, 0) << step;
+  const std::int64_t id = serve_one_through_the_cli("canbo1", 1, "ho-tich");
+  ASSERT_GT(id, 0);
   ASSERT_TRUE(pump_until(frame, [&] { return asking_pixels(capture(window, frame).get()) > 3000; }));
   skew = 31000;  // the citizen walked away
   frame();
